@@ -1,0 +1,121 @@
+"""Rules of a child's file: age, status over time, the unsupervised-child alert, completeness."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from leftbehind_care.core.errors import RuleError
+
+# 国发〔2016〕13号: a left-behind child is under 16.
+AGE_LIMIT = 16
+ADULT_AGE = 18
+
+ACTIVE = "Active"
+PARENTS_RETURNED = "Parents Returned"
+AGED_OUT = "Aged Out"
+TRANSFERRED = "Transferred"
+GRADUATED = "Graduated"
+STATUSES = (ACTIVE, PARENTS_RETURNED, AGED_OUT, TRANSFERRED, GRADUATED)
+CLOSED_STATUSES = STATUSES[1:]
+
+CAPACITY_GOOD = "Good"
+CAPACITY_WEAK = "Weak"
+CAPACITY_NONE = "None"
+CAPACITIES = (CAPACITY_GOOD, CAPACITY_WEAK, CAPACITY_NONE)
+
+
+def age_on(birth_date: datetime.date, on: datetime.date) -> int:
+	"""Full years of age on a day (a birthday on 29 February counts on 1 March)."""
+	before_birthday = (on.month, on.day) < (birth_date.month, birth_date.day)
+	return on.year - birth_date.year - before_birthday
+
+
+def check_not_future(field: str, value: datetime.date | None, today: datetime.date) -> None:
+	if value and value > today:
+		raise RuleError("future_date", field=field, value=value)
+
+
+def check_status(
+	status: str,
+	birth_date: datetime.date | None,
+	status_date: datetime.date | None,
+	status_reason: str | None,
+	today: datetime.date,
+) -> None:
+	"""An active child is under 16; a child leaves the programme with a date and a reason."""
+	if status not in STATUSES:
+		raise RuleError("status_unknown", status=status)
+	if status == ACTIVE:
+		if birth_date and age_on(birth_date, today) >= AGE_LIMIT:
+			raise RuleError("aged_out_active", age=age_on(birth_date, today))
+		return
+	if not status_date:
+		raise RuleError("status_date_missing", status=status)
+	if not (status_reason or "").strip():
+		raise RuleError("status_reason_missing", status=status)
+	check_not_future("status_date", status_date, today)
+
+
+@dataclass(frozen=True)
+class GuardianFacts:
+	capacity: str
+	age: int | None = None
+
+
+def guardian_is_adequate(guardian: GuardianFacts) -> bool:
+	"""A guardian can care for a child when they have some capacity and, if their age is known,
+	are adults. Weak capacity (an old or ill grandparent) is still a guardian: it is a gap the school
+	works on, not a child alone."""
+	if guardian.capacity not in (CAPACITY_GOOD, CAPACITY_WEAK):
+		return False
+	return guardian.age is None or guardian.age >= ADULT_AGE
+
+
+def is_unsupervised(status: str, age: int | None, guardians: Iterable[GuardianFacts]) -> bool:
+	"""No child under 16 may live without an adult guardian: such a child raises an alert."""
+	if status != ACTIVE:
+		return False
+	if age is not None and age >= AGE_LIMIT:
+		return False
+	return not any(guardian_is_adequate(g) for g in guardians)
+
+
+# What a complete file (档案) holds, in the order a teacher fills it in. Each item is a key the
+# shell turns into a translated label, and a test on the child's facts.
+COMPLETENESS_ITEMS: tuple[str, ...] = (
+	"id_number",
+	"birth_date",
+	"gender",
+	"ethnicity",
+	"household_register",
+	"address",
+	"village_contact",
+	"care_class",
+	"left_behind_type",
+	"left_behind_since",
+	"parent_away",
+	"parent_phone",
+	"guardian",
+	"guardian_phone",
+	"health_status",
+	"family_economy",
+	"contact_card",
+)
+
+
+@dataclass(frozen=True)
+class Completeness:
+	percent: int
+	missing: tuple[str, ...]
+
+
+def archive_completeness(facts: Mapping[str, object]) -> Completeness:
+	"""How complete a child's file is: the share of COMPLETENESS_ITEMS present, and what is missing.
+
+	`facts` maps each item key to a value; an item is present when its value is truthy.
+	"""
+	missing = tuple(item for item in COMPLETENESS_ITEMS if not facts.get(item))
+	total = len(COMPLETENESS_ITEMS)
+	return Completeness(percent=round(100 * (total - len(missing)) / total), missing=missing)

@@ -1,0 +1,34 @@
+// Copyright (c) 2026, leftbehind_care developers and contributors
+// For license information, please see license.txt
+
+frappe.ui.form.on("Left Behind Child", {
+	refresh(frm) {
+		if (frm.doc.unsupervised_alert) {
+			frm.dashboard.set_headline_alert(
+				__("Alert: this child is under 16 and has no adult guardian able to care for them. Arrange a guardian now and tell the school leader."),
+				"red"
+			);
+		} else if (!frm.is_new() && frm.doc.completeness < 100) {
+			frm.dashboard.set_headline_alert(
+				__("File {0}% complete. Missing: {1}", [frm.doc.completeness, frm.doc.missing_items]),
+				"orange"
+			);
+		}
+		if (!frm.is_new()) {
+			frm.add_custom_button(__("Contact Card"), () => {
+				const args = new URLSearchParams({
+					doctype: frm.doctype,
+					name: frm.doc.name,
+					format: "Contact Card",
+					_lang: frappe.boot.lang,
+				});
+				window.open(frappe.urllib.get_full_url("/printview?" + args.toString()));
+			});
+		}
+	},
+	care_class(frm) {
+		if (!frm.doc.care_class) {
+			frm.set_value("school", null);
+		}
+	},
+});

@@ -1,0 +1,237 @@
+# Copyright (c) 2026, leftbehind_care developers and contributors
+# For license information, please see license.txt
+
+from __future__ import annotations
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate, nowdate
+
+from leftbehind_care.core import child as rules
+from leftbehind_care.core.errors import RuleError
+from leftbehind_care.core.identity import check_consistent, parse_id_number
+from leftbehind_care.core.names import search_key
+from leftbehind_care.core.phone import normalize_phone
+from leftbehind_care.messages import raise_rule_error
+from leftbehind_care.permissions import get_scope
+
+
+class LeftBehindChild(Document):
+	def validate(self) -> None:
+		try:
+			self.validate_class_in_scope()
+			self.apply_id_number()
+			self.validate_dates()
+			self.normalize_phones()
+			self.validate_not_duplicate()
+			self.validate_status()
+		except RuleError as err:
+			raise_rule_error(err, self.record_label())
+		self.log_status_change()
+		self.search_key = search_key(self.child_name)
+		self.set_care_flags()
+
+	def on_trash(self) -> None:
+		frappe.throw(
+			_("Children's files are never deleted. Set the status (for example Transferred or Graduated) with a date and a reason instead."),
+			title=_("Not Allowed"),
+		)
+
+	def record_label(self) -> str:
+		return _("Left Behind Child {0}").format(self.child_name or self.name)
+
+	def today(self):
+		return getdate(nowdate())
+
+	# ---- validation steps, in the order a file is filled in
+
+	def validate_class_in_scope(self) -> None:
+		"""A class teacher files children only in their own classes; a leader in their school."""
+		self.school = frappe.db.get_value("Care Class", self.care_class, "school")
+		if not (self.is_new() or self.has_value_changed("care_class")):
+			return
+		scope = get_scope()
+		if scope.sees_child(None, self.school, self.care_class):
+			return
+		yours = sorted(scope.classes) or sorted(scope.schools)
+		raise RuleError("class_outside_scope", care_class=self.care_class, yours="、".join(yours) or "-")
+
+	def apply_id_number(self) -> None:
+		if not self.id_number:
+			self.id_number = None  # unique column: store NULL, never ""
+			return
+		identity = parse_id_number(self.id_number, self.today())
+		check_consistent(identity, getdate(self.birth_date) if self.birth_date else None, self.gender)
+		self.id_number = identity.number
+		self.birth_date = identity.birth_date
+		self.gender = identity.gender
+		existing = frappe.db.get_value(
+			"Left Behind Child", {"id_number": identity.number, "name": ("!=", self.name)}, "name"
+		)
+		if existing:
+			raise RuleError("id_duplicate", number=identity.number, existing=existing)
+
+	def validate_dates(self) -> None:
+		for field in ("birth_date", "left_behind_since", "contact_card_issued_on", "filed_on"):
+			value = self.get(field)
+			try:
+				rules.check_not_future(field, getdate(value) if value else None, self.today())
+			except RuleError as err:
+				err.params["field"] = _(self.meta.get_label(field))
+				raise
+		for row in self.parents_away:
+			try:
+				rules.check_not_future("away_since", getdate(row.away_since) if row.away_since else None, self.today())
+			except RuleError as err:
+				err.params["field"] = _("Row {0}: {1}").format(row.idx, _("Away Since"))
+				raise
+		self.age = rules.age_on(getdate(self.birth_date), self.today()) if self.birth_date else None
+
+	def normalize_phones(self) -> None:
+		if self.village_contact_phone:
+			self.village_contact_phone = normalize(self.village_contact_phone, _(self.meta.get_label("village_contact_phone")))
+		for row in self.parents_away:
+			if row.phone:
+				row.phone = normalize(row.phone, _("Parents Working Away row {0}: {1}").format(row.idx, row.parent_name))
+
+	def validate_not_duplicate(self) -> None:
+		"""Without an ID number, the same name, birth date and school is probably the same child."""
+		if self.id_number or not self.birth_date:
+			return
+		existing = frappe.db.get_value(
+			"Left Behind Child",
+			{
+				"child_name": self.child_name,
+				"birth_date": self.birth_date,
+				"school": self.school,
+				"name": ("!=", self.name),
+			},
+			"name",
+		)
+		if existing:
+			raise RuleError(
+				"possible_duplicate_child",
+				child_name=self.child_name,
+				birth_date=getdate(self.birth_date),
+				school=self.school,
+				existing=existing,
+			)
+
+	def validate_status(self) -> None:
+		rules.check_status(
+			self.status,
+			getdate(self.birth_date) if self.birth_date else None,
+			getdate(self.status_date) if self.status_date else None,
+			self.status_reason,
+			self.today(),
+		)
+
+	# ---- derived values
+
+	def log_status_change(self) -> None:
+		if not (self.is_new() or self.has_value_changed("status")):
+			return
+		if self.status == rules.ACTIVE and not self.status_date:
+			self.status_date = self.filed_on or self.today()
+		self.append(
+			"status_log",
+			{
+				"status": self.status,
+				"status_date": self.status_date,
+				"reason": self.status_reason,
+				"changed_by": frappe.session.user,
+			},
+		)
+
+	def set_care_flags(self) -> None:
+		"""The unsupervised-child alert and archive completeness, from this file and its guardians."""
+		guardians = guardian_facts([row.guardian for row in self.guardians])
+		self.unsupervised_alert = int(
+			rules.is_unsupervised(
+				self.status, self.age, [rules.GuardianFacts(g.capacity, g.age) for g in guardians.values()]
+			)
+		)
+		completeness = rules.archive_completeness(self.completeness_facts(guardians))
+		self.completeness = completeness.percent
+		labels = completeness_labels()
+		self.missing_items = "、".join(labels[item] for item in completeness.missing)
+
+	def completeness_facts(self, guardians: dict) -> dict:
+		return {
+			"id_number": self.id_number,
+			"birth_date": self.birth_date,
+			"gender": self.gender,
+			"ethnicity": self.ethnicity,
+			"household_register": self.household_register,
+			"address": self.address,
+			"village_contact": self.village_contact_name and self.village_contact_phone,
+			"care_class": self.care_class,
+			"left_behind_type": self.left_behind_type,
+			"left_behind_since": self.left_behind_since,
+			"parent_away": bool(self.parents_away),
+			"parent_phone": any(row.phone for row in self.parents_away),
+			"guardian": bool(guardians),
+			"guardian_phone": any(g.phone for g in guardians.values()),
+			"health_status": self.health_status,
+			"family_economy": self.family_economy,
+			"contact_card": self.contact_card_issued_on,
+		}
+
+
+def completeness_labels() -> dict[str, str]:
+	"""Labels of the completeness items (core.child.COMPLETENESS_ITEMS), as a person reads them."""
+	return {
+		"id_number": _("ID Number"),
+		"birth_date": _("Date of Birth"),
+		"gender": _("Gender"),
+		"ethnicity": _("Ethnicity"),
+		"household_register": _("Household Register"),
+		"address": _("Home Address"),
+		"village_contact": _("Village Committee Contact"),
+		"care_class": _("Class"),
+		"left_behind_type": _("Left-Behind Type"),
+		"left_behind_since": _("Left Behind Since"),
+		"parent_away": _("Parents Working Away"),
+		"parent_phone": _("Parent's Phone"),
+		"guardian": _("Guardians"),
+		"guardian_phone": _("Guardian's Phone"),
+		"health_status": _("Health"),
+		"family_economy": _("Family Economy"),
+		"contact_card": _("Contact Card Issued On"),
+	}
+
+
+def normalize(phone: str, field_label: str) -> str:
+	try:
+		return normalize_phone(phone)
+	except RuleError as err:
+		err.params["field"] = field_label
+		raise
+
+
+def guardian_facts(names: list[str]) -> dict:
+	"""Capacity, age and phone of the given guardians, in one query."""
+	if not names:
+		return {}
+	rows = frappe.get_all(
+		"Child Guardian",
+		filters={"name": ("in", names)},
+		fields=["name", "capacity", "age", "phone"],
+	)
+	return {row.name: row for row in rows}
+
+
+def refresh_care_flags(child_names: list[str]) -> None:
+	"""Recompute alerts and completeness of children whose guardians changed."""
+	for name in child_names:
+		child = frappe.get_doc("Left Behind Child", name)
+		child.set_care_flags()
+		child.db_set(
+			{
+				"unsupervised_alert": child.unsupervised_alert,
+				"completeness": child.completeness,
+				"missing_items": child.missing_items,
+			},
+			update_modified=False,
+		)

@@ -1,0 +1,88 @@
+import datetime
+
+import pytest
+
+from leftbehind_care.core import child
+from leftbehind_care.core.child import GuardianFacts
+from leftbehind_care.core.errors import RuleError
+
+TODAY = datetime.date(2026, 11, 28)
+
+
+def test_age_counts_full_years():
+	assert child.age_on(datetime.date(2010, 11, 28), TODAY) == 16
+	assert child.age_on(datetime.date(2010, 11, 29), TODAY) == 15
+	assert child.age_on(datetime.date(2012, 2, 29), datetime.date(2013, 2, 28)) == 0
+	assert child.age_on(datetime.date(2012, 2, 29), datetime.date(2013, 3, 1)) == 1
+
+
+def test_future_dates_are_refused():
+	child.check_not_future("birth_date", TODAY, TODAY)
+	child.check_not_future("birth_date", None, TODAY)
+	with pytest.raises(RuleError) as err:
+		child.check_not_future("birth_date", TODAY + datetime.timedelta(days=1), TODAY)
+	assert err.value.code == "future_date"
+	assert err.value.params["field"] == "birth_date"
+
+
+def test_a_child_of_16_cannot_be_active():
+	child.check_status(child.ACTIVE, datetime.date(2010, 11, 29), None, None, TODAY)
+	with pytest.raises(RuleError) as err:
+		child.check_status(child.ACTIVE, datetime.date(2010, 11, 28), None, None, TODAY)
+	assert err.value.code == "aged_out_active"
+	assert err.value.params["age"] == 16
+
+
+def test_leaving_needs_a_date_and_a_reason():
+	with pytest.raises(RuleError) as err:
+		child.check_status(child.TRANSFERRED, None, None, "moved", TODAY)
+	assert err.value.code == "status_date_missing"
+	with pytest.raises(RuleError) as err:
+		child.check_status(child.TRANSFERRED, None, TODAY, "  ", TODAY)
+	assert err.value.code == "status_reason_missing"
+	with pytest.raises(RuleError) as err:
+		child.check_status(child.TRANSFERRED, None, TODAY + datetime.timedelta(days=3), "moved", TODAY)
+	assert err.value.code == "future_date"
+	child.check_status(child.AGED_OUT, datetime.date(2010, 1, 1), TODAY, "turned 16", TODAY)
+
+
+def test_unknown_status():
+	with pytest.raises(RuleError) as err:
+		child.check_status("Lost", None, None, None, TODAY)
+	assert err.value.code == "status_unknown"
+
+
+@pytest.mark.parametrize(
+	"guardians, alert",
+	[
+		([], True),
+		([GuardianFacts(child.CAPACITY_NONE, 80)], True),
+		([GuardianFacts(child.CAPACITY_GOOD, 15)], True),
+		([GuardianFacts(child.CAPACITY_NONE, 70), GuardianFacts(child.CAPACITY_WEAK, 72)], False),
+		([GuardianFacts(child.CAPACITY_GOOD, None)], False),
+		([GuardianFacts(child.CAPACITY_GOOD, 18)], False),
+	],
+)
+def test_unsupervised_alert(guardians, alert):
+	assert child.is_unsupervised(child.ACTIVE, 9, guardians) is alert
+
+
+def test_no_alert_once_the_child_left_or_is_16():
+	assert child.is_unsupervised(child.TRANSFERRED, 9, []) is False
+	assert child.is_unsupervised(child.ACTIVE, 16, []) is False
+	assert child.is_unsupervised(child.ACTIVE, None, []) is True
+
+
+def test_completeness_counts_present_items():
+	empty = child.archive_completeness({})
+	assert empty.percent == 0
+	assert empty.missing == child.COMPLETENESS_ITEMS
+	full = child.archive_completeness({item: True for item in child.COMPLETENESS_ITEMS})
+	assert full.percent == 100
+	assert full.missing == ()
+	facts = {item: "x" for item in child.COMPLETENESS_ITEMS}
+	facts["contact_card"] = None
+	facts["guardian_phone"] = ""
+	partial = child.archive_completeness(facts)
+	assert partial.missing == ("guardian_phone", "contact_card")
+	assert partial.percent == round(100 * 15 / 17)
