@@ -5,8 +5,6 @@ app_description = "Care system for rural left-behind children (农村留守儿�
 app_email = "dev@leftbehind-care.invalid"
 app_license = "mit"
 
-required_apps = ["frappe"]
-
 # The six care roles ship as a filtered fixture (never Frappe's own roles).
 fixtures = [
 	{

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import frappe
 from frappe.query_builder import Criterion
-from frappe.query_builder.terms import Table
+from pypika.queries import Table
 
 from leftbehind_care.core.scope import CareScope, build_scope
 

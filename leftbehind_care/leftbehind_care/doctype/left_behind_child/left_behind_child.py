@@ -119,10 +119,14 @@ class LeftBehindChild(Document):
 			)
 
 	def validate_status(self) -> None:
+		# A new status needs its own date: the date of the previous status does not carry over.
+		status_date = self.status_date
+		if not self.is_new() and self.has_value_changed("status") and not self.has_value_changed("status_date"):
+			status_date = None
 		rules.check_status(
 			self.status,
 			getdate(self.birth_date) if self.birth_date else None,
-			getdate(self.status_date) if self.status_date else None,
+			getdate(status_date) if status_date else None,
 			self.status_reason,
 			self.today(),
 		)

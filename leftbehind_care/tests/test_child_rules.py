@@ -1,0 +1,167 @@
+"""Each bad input is refused with a clear message, and nothing is written."""
+
+from __future__ import annotations
+
+import datetime
+
+import frappe
+
+from leftbehind_care.core.identity import FEMALE, MALE
+from leftbehind_care.tests import utils as u
+
+BIRTH = u.TODAY - datetime.timedelta(days=10 * 365)
+
+
+class TestChildFile(u.CareTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		u.make_world()
+		cls.school = u.make_school("测试规则小学")
+		cls.care_class = u.make_class(cls.school, 4, 1)
+		cls.guardian = u.make_guardian().name
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def assertRefused(self, doc, *fragments: str):
+		"""The save fails with a message containing each fragment, and no child is written."""
+		before = u.count("Left Behind Child")
+		with self.assertRaises(frappe.ValidationError) as ctx:
+			doc.insert() if doc.is_new() else doc.save()
+		message = str(ctx.exception)
+		for fragment in fragments:
+			self.assertIn(fragment, message)
+		self.assertEqual(u.count("Left Behind Child"), before)
+		return message
+
+	def child(self, **fields):
+		fields.setdefault("guardians", [self.guardian])
+		return u.child_doc(self.care_class, **fields)
+
+	def test_a_complete_file(self):
+		number = u.valid_id_number(BIRTH, 11, FEMALE)
+		doc = self.child(child_name="王芳", id_number=number.lower()).insert()
+		self.assertEqual(doc.id_number, number)
+		self.assertEqual(str(doc.birth_date), str(BIRTH))
+		self.assertEqual(doc.gender, FEMALE)
+		self.assertEqual(doc.school, self.school)
+		self.assertEqual(doc.age, 9 if (u.TODAY.month, u.TODAY.day) < (BIRTH.month, BIRTH.day) else 10)
+		self.assertEqual(doc.completeness, 100)
+		self.assertFalse(doc.missing_items)
+		self.assertEqual(doc.search_key, "王芳 wangfang wf")
+		self.assertEqual(doc.unsupervised_alert, 0)
+		self.assertEqual([row.status for row in doc.status_log], ["Active"])
+
+	def test_invalid_id_numbers(self):
+		good = u.valid_id_number(BIRTH, 21)
+		bad_check = good[:17] + ("0" if good[17] != "0" else "1")
+		self.assertRefused(self.child(child_name="甲", id_number=bad_check), bad_check, "check digit")
+		self.assertRefused(self.child(child_name="甲", id_number=good[:10]), "18")
+
+	def test_duplicate_id_number(self):
+		number = u.valid_id_number(BIRTH, 31)
+		first = self.child(child_name="李雷", id_number=number).insert()
+		self.assertRefused(self.child(child_name="李雷雷", id_number=number), number, first.name)
+
+	def test_birth_date_and_gender_may_not_contradict_the_id_number(self):
+		number = u.valid_id_number(BIRTH, 41, MALE)
+		self.assertRefused(self.child(child_name="乙", id_number=number, gender=FEMALE), "gender")
+		self.assertRefused(
+			self.child(child_name="乙", id_number=number, birth_date=BIRTH - datetime.timedelta(days=1)),
+			"date of birth",
+		)
+
+	def test_future_dates(self):
+		tomorrow = u.TODAY + datetime.timedelta(days=1)
+		self.assertRefused(self.child(child_name="丙", birth_date=tomorrow), "future")
+		self.assertRefused(self.child(child_name="丙", birth_date=BIRTH, contact_card_issued_on=tomorrow), "Contact Card Issued On")
+
+	def test_invalid_phones(self):
+		self.assertRefused(self.child(child_name="丁", village_contact_phone="12345"), "12345", "13812345678")
+		doc = self.child(child_name="丁")
+		doc.parents_away[0].phone = "0000"
+		self.assertRefused(doc, "0000", "张大山")
+
+	def test_phones_are_stored_in_one_form(self):
+		doc = self.child(child_name="戊", village_contact_phone="+86 135-1234-5678").insert()
+		self.assertEqual(doc.village_contact_phone, "13512345678")
+
+	def test_a_child_of_16_cannot_be_active(self):
+		old = u.TODAY - datetime.timedelta(days=16 * 366)
+		self.assertRefused(self.child(child_name="己", birth_date=old), "16", "Aged Out")
+		doc = self.child(
+			child_name="己", birth_date=old, status="Aged Out", status_date=u.TODAY, status_reason="年满16周岁"
+		).insert()
+		self.assertEqual(doc.unsupervised_alert, 0)
+
+	def test_leaving_needs_a_date_and_a_reason_and_is_logged(self):
+		doc = self.child(child_name="庚", birth_date=BIRTH, filed_on=u.TODAY - datetime.timedelta(days=30)).insert()
+		doc.status = "Transferred"
+		self.assertRefused(doc, "Status Since")
+		doc.reload()
+		doc.status, doc.status_date = "Transferred", u.TODAY
+		self.assertRefused(doc, "reason")
+		doc.reload()
+		doc.update({"status": "Transferred", "status_date": u.TODAY, "status_reason": "转学到县城实验小学"})
+		doc.save()
+		self.assertEqual([row.status for row in doc.status_log], ["Active", "Transferred"])
+		self.assertEqual(doc.status_log[-1].reason, "转学到县城实验小学")
+
+	def test_possible_duplicate_without_id_number(self):
+		first = self.child(child_name="周八", birth_date=BIRTH).insert()
+		self.assertRefused(self.child(child_name="周八", birth_date=BIRTH), first.name, "ID number")
+		self.child(child_name="周八", birth_date=BIRTH - datetime.timedelta(days=1)).insert()
+
+	def test_a_class_teacher_files_only_in_their_own_classes(self):
+		with self.set_user(u.TEACHER):
+			own = frappe.db.get_value("Care Class", {"class_teacher": u.TEACHER})
+			self.assertRefused(self.child(child_name="吴九", birth_date=BIRTH), self.care_class, own)
+			doc = u.child_doc(own, "吴九", birth_date=BIRTH)
+			doc.insert()
+			self.assertEqual(doc.owner, u.TEACHER)
+
+	def test_unsupervised_alert_follows_the_guardians(self):
+		nobody = self.child(child_name="郑十", birth_date=BIRTH, guardians=[]).insert()
+		self.assertEqual(nobody.unsupervised_alert, 1)
+		self.assertIn("Guardians", nobody.missing_items)
+
+		weak = u.make_guardian("郑爷爷", capacity="Weak")
+		child = self.child(child_name="郑十一", birth_date=BIRTH, guardians=[weak.name]).insert()
+		self.assertEqual(child.unsupervised_alert, 0)
+
+		weak.capacity = "None"
+		weak.save()
+		self.assertEqual(frappe.db.get_value("Left Behind Child", child.name, "unsupervised_alert"), 1)
+
+	def test_guardian_rules(self):
+		self.assertRaises(frappe.ValidationError, u.make_guardian, "坏号码", phone="999")
+		number = u.valid_id_number(datetime.date(1960, 5, 1), 55, FEMALE, region="110101")
+		guardian = u.make_guardian("陈奶奶", id_number=number, age=None)
+		self.assertEqual(guardian.age, u.TODAY.year - 1960 - ((u.TODAY.month, u.TODAY.day) < (5, 1)))
+		self.assertRaises(frappe.ValidationError, u.make_guardian, "陈奶奶二", id_number=number)
+
+	def test_classes_and_terms(self):
+		self.assertRaises(frappe.ValidationError, u.make_class, self.school, 10, 1)
+		self.assertRaises(frappe.ValidationError, u.make_class, self.school, 5, 1, u.INSPECTOR)
+		frappe.get_doc(
+			{
+				"doctype": "Care Term",
+				"term_name": "测试学期一",
+				"academic_year": "2090-2091",
+				"semester": "First Semester",
+				"start_date": "2090-09-01",
+				"end_date": "2091-01-20",
+			}
+		).insert()
+		overlapping = frappe.get_doc(
+			{
+				"doctype": "Care Term",
+				"term_name": "测试学期二",
+				"academic_year": "2090-2091",
+				"semester": "Second Semester",
+				"start_date": "2091-01-10",
+				"end_date": "2091-07-01",
+			}
+		)
+		self.assertRaises(frappe.ValidationError, overlapping.insert)

@@ -1,0 +1,151 @@
+"""Who may read which child, on every path: a table of personas and the children they see."""
+
+from __future__ import annotations
+
+import frappe
+from frappe.desk.search import search_link
+
+from leftbehind_care.tests import utils as u
+
+# persona -> the children (keys of make_world) they may read
+SEES = {
+	"Administrator": {"a1", "a2", "b1"},
+	u.ADMIN: {"a1", "a2", "b1"},
+	u.LEADER: {"a1", "a2"},
+	u.COUNSELOR: {"a1", "a2"},
+	u.TEACHER: {"a1"},
+	u.MENTOR: set(),
+	u.INSPECTOR: set(),
+}
+
+
+class TestChildScoping(u.CareTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.children = u.make_world()
+		cls.names = {name: key for key, name in cls.children.items()}
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def readable(self, doctype: str) -> list[str]:
+		"""Names a user lists; a role with no read right on the DocType lists nothing."""
+		try:
+			return frappe.get_list(doctype, pluck="name", limit_page_length=0)
+		except frappe.PermissionError:
+			return []
+
+	def visible(self, names) -> set[str]:
+		return {self.names[n] for n in names if n in self.names}
+
+	def test_list(self):
+		for user, expected in SEES.items():
+			with self.subTest(user=user), self.set_user(user):
+				self.assertEqual(self.visible(self.readable("Left Behind Child")), expected)
+
+	def test_form_print_and_document_checks(self):
+		for user, expected in SEES.items():
+			for key, name in self.children.items():
+				with self.subTest(user=user, child=key), self.set_user(user):
+					doc = frappe.get_doc("Left Behind Child", name)
+					for ptype in ("read", "print"):
+						self.assertEqual(frappe.has_permission("Left Behind Child", ptype, doc), key in expected)
+					if key in expected:
+						doc.check_permission("read")
+					else:
+						self.assertRaises(frappe.PermissionError, doc.check_permission, "read")
+
+	def test_link_search(self):
+		for user, expected in SEES.items():
+			with self.subTest(user=user), self.set_user(user):
+				try:
+					results = search_link("Left Behind Child", "")
+				except frappe.PermissionError:
+					results = []
+				self.assertEqual(self.visible(r["value"] for r in results), expected)
+
+	def test_pinyin_initials_find_the_child(self):
+		with self.set_user(u.TEACHER):
+			results = search_link("Left Behind Child", "zxm")
+			self.assertEqual([r["value"] for r in results], [self.children["a1"]])
+			self.assertEqual(search_link("Left Behind Child", "qxh"), [])  # 钱小红 is in another class
+		with self.set_user(u.ADMIN):
+			names = frappe.get_list("Left Behind Child", filters={"search_key": ("like", "%zhaoxiaoming%")}, pluck="name")
+			self.assertEqual(names, [self.children["a1"]])
+
+	def test_report_view(self):
+		from frappe.desk.reportview import get
+
+		for user, expected in SEES.items():
+			with self.subTest(user=user), self.set_user(user):
+				frappe.local.form_dict = frappe._dict(
+					doctype="Left Behind Child", fields=["name"], limit_page_length=0
+				)
+				try:
+					result = get()
+					rows = result["values"] if result else []
+				except frappe.PermissionError:
+					rows = []
+				self.assertEqual(self.visible(row[0] for row in rows), expected)
+
+	def test_rest_api(self):
+		for user, expected in SEES.items():
+			if user == "Administrator":
+				continue
+			with self.subTest(user=user):
+				client = u.RestClient(user)
+				status, body = client.get_json(
+					"/api/resource/Left Behind Child", fields=["name"], limit_page_length=0
+				)
+				listed = self.visible(row["name"] for row in body.get("data", [])) if status == 200 else set()
+				self.assertEqual(listed, expected)
+				status, body = client.get_json(
+					"/api/method/frappe.client.get_list", doctype="Left Behind Child", limit_page_length=0
+				)
+				listed = self.visible(row["name"] for row in body.get("message", [])) if status == 200 else set()
+				self.assertEqual(listed, expected)
+				for key, name in self.children.items():
+					status, body = client.get_json(f"/api/resource/Left Behind Child/{name}")
+					self.assertEqual(status == 200, key in expected, (user, key, status))
+					if status == 200:
+						self.assertEqual(body["data"]["name"], name)
+
+	def test_sensitive_fields_are_stripped_for_mentors_and_present_for_teachers(self):
+		name = self.children["a1"]
+		frappe.db.set_value("Left Behind Child", name, "id_number", u.valid_id_number(u.TODAY.replace(day=1, year=2016), 337))
+		with self.set_user(u.TEACHER):
+			doc = frappe.get_doc("Left Behind Child", name)
+			doc.apply_fieldlevel_read_permissions()
+			self.assertTrue(doc.id_number)
+			self.assertTrue(doc.health_status)
+		# A mentor paired with the child would read it at permlevel 0 only.
+		mentor_levels = frappe.get_meta("Left Behind Child").get_permlevel_access("read", user=u.MENTOR)
+		self.assertEqual(mentor_levels, [0])
+		inspector_levels = frappe.get_meta("Left Behind Child").get_permlevel_access("read", user=u.INSPECTOR)
+		self.assertEqual(inspector_levels, [])
+		frappe.db.rollback()
+
+	def test_guardians_follow_their_children(self):
+		guardian_of = {
+			key: frappe.db.get_value("Left Behind Child Guardian", {"parent": name}, "guardian")
+			for key, name in self.children.items()
+		}
+		for user, expected in SEES.items():
+			with self.subTest(user=user), self.set_user(user):
+				listed = set(self.readable("Child Guardian"))
+				for key, guardian in guardian_of.items():
+					self.assertEqual(guardian in listed, key in expected, (user, key))
+					doc = frappe.get_doc("Child Guardian", guardian)
+					self.assertEqual(frappe.has_permission("Child Guardian", "read", doc), key in expected)
+
+	def test_nobody_deletes_a_child(self):
+		for user in SEES:
+			with self.subTest(user=user), self.set_user(user):
+				self.assertRaises(
+					(frappe.PermissionError, frappe.ValidationError),
+					frappe.delete_doc,
+					"Left Behind Child",
+					self.children["a1"],
+				)
+		self.assertTrue(frappe.db.exists("Left Behind Child", self.children["a1"]))

@@ -1,0 +1,216 @@
+"""One place for site-test helpers: the test case base, personas, `make_<doctype>()` factories
+and REST calls made as a real logged-in user."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import threading
+
+import frappe
+from frappe.utils import get_test_client
+from frappe.utils.password import update_password
+
+from leftbehind_care.core import scope as roles
+from leftbehind_care.core.identity import MALE, make_id_number
+
+try:  # Frappe v16
+	from frappe.tests import IntegrationTestCase as CareTestCase
+except ImportError:  # Frappe v15
+	from frappe.tests.utils import FrappeTestCase as CareTestCase
+
+__all__ = ["CareTestCase"]
+
+PASSWORD = "Care-Test-2026!"
+TODAY = datetime.date.today()
+
+
+def make_user(email: str, *role_names: str, first_name: str = "测试") -> str:
+	if not frappe.db.exists("User", email):
+		user = frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": first_name,
+				"send_welcome_email": 0,
+				"language": "zh",
+			}
+		)
+		user.insert(ignore_permissions=True)
+	missing = [r for r in role_names if r not in frappe.get_roles(email)]
+	if missing:
+		frappe.get_doc("User", email).add_roles(*missing)
+		update_password(email, PASSWORD)
+	return email
+
+
+def make_school(school_name: str, members: list[tuple[str, str]] = (), **fields) -> str:
+	if not frappe.db.exists("Care School", school_name):
+		frappe.get_doc(
+			{
+				"doctype": "Care School",
+				"school_name": school_name,
+				"school_type": "Primary School",
+				"county": "民权县",
+				"township": "城关镇",
+				"phone": "0370-8261234",
+				"members": [{"user": user, "member_role": kind} for user, kind in members],
+				**fields,
+			}
+		).insert()
+	return school_name
+
+
+def make_class(school: str, grade: int, class_no: int, class_teacher: str | None = None, **fields) -> str:
+	name = f"{school}-{grade}-{class_no}"
+	if not frappe.db.exists("Care Class", name):
+		frappe.get_doc(
+			{
+				"doctype": "Care Class",
+				"school": school,
+				"grade": grade,
+				"class_no": class_no,
+				"class_teacher": class_teacher,
+				"class_teacher_phone": "13912345678",
+				"subject_teachers": [{"teacher_name": "王老师", "subject": "数学", "phone": "13712345678"}],
+				**fields,
+			}
+		).insert()
+	return name
+
+
+def make_guardian(name: str = "李桂英", capacity: str = "Good", **fields):
+	return frappe.get_doc(
+		{
+			"doctype": "Child Guardian",
+			"guardian_name": name,
+			"relation": "Grandmother",
+			"phone": "13612345678",
+			"age": 66,
+			"capacity": capacity,
+			**fields,
+		}
+	).insert()
+
+
+def child_doc(care_class: str, child_name: str = "张三", guardians=(), **fields):
+	"""An unsaved child's file with everything a complete file holds."""
+	return frappe.get_doc(
+		{
+			"doctype": "Left Behind Child",
+			"child_name": child_name,
+			"care_class": care_class,
+			"ethnicity": "汉族",
+			"household_register": "河南省商丘市民权县",
+			"address": "城关镇张庄村3组",
+			"village_contact_name": "张村长",
+			"village_contact_phone": "13512345678",
+			"left_behind_type": "Both Parents Away",
+			"left_behind_since": TODAY - datetime.timedelta(days=700),
+			"parents_away": [
+				{
+					"relation": "Father",
+					"parent_name": "张大山",
+					"phone": "13812345678",
+					"work_province": "广东省",
+					"work_place": "深圳市 电子厂",
+					"home_frequency": "Once a Year",
+				}
+			],
+			"guardians": [{"guardian": g, "is_primary": i == 0} for i, g in enumerate(guardians)],
+			"health_status": "Healthy",
+			"family_economy": "Ordinary",
+			"contact_card_issued_on": TODAY,
+			**fields,
+		}
+	)
+
+
+def valid_id_number(
+	birth_date: datetime.date, sequence: int = 123, gender: str = MALE, region: str = "411421"
+) -> str:
+	"""A valid ID number; 411421 (民权县) exists from 1997 on, 110101 (东城区) for older people."""
+	return make_id_number(region, birth_date, sequence, gender)
+
+
+def count(doctype: str) -> int:
+	return frappe.db.count(doctype)
+
+
+class RestClient:
+	"""A browser-like client logged in as a real user, calling the site's WSGI app.
+
+	Each request runs in its own thread, as a real request would: it opens its own database
+	connection, so it sees committed data only.
+	"""
+
+	def __init__(self, user: str, password: str = PASSWORD) -> None:
+		self.site = frappe.local.site
+		self.client = get_test_client(use_cookies=True)
+		response = self.request("post", "/api/method/login", data={"usr": user, "pwd": password})
+		assert response.status_code == 200, response.get_data(as_text=True)
+
+	def request(self, method: str, path: str, **kwargs):
+		headers = {"X-Frappe-Site-Name": self.site, **kwargs.pop("headers", {})}
+		result = {}
+
+		def run() -> None:
+			result["response"] = getattr(self.client, method)(path, headers=headers, **kwargs)
+
+		thread = threading.Thread(target=run)
+		thread.start()
+		thread.join()
+		return result["response"]
+
+	def get_json(self, path: str, **params) -> tuple[int, dict]:
+		query = {k: json.dumps(v) if not isinstance(v, str) else v for k, v in params.items()}
+		response = self.request("get", path, query_string=query)
+		return response.status_code, response.get_json(silent=True) or {}
+
+
+# Personas of the permission tests: who they are and what they are assigned.
+ADMIN = "lbc-admin@test.invalid"
+LEADER = "lbc-leader@test.invalid"
+TEACHER = "lbc-teacher@test.invalid"
+COUNSELOR = "lbc-counselor@test.invalid"
+MENTOR = "lbc-mentor@test.invalid"
+INSPECTOR = "lbc-inspector@test.invalid"
+SCHOOL_A = "测试甲小学"
+SCHOOL_B = "测试乙小学"
+
+
+def make_world() -> dict[str, str]:
+	"""Two schools, three classes, one child in each class, six personas; committed and
+	idempotent, because REST requests see committed data only."""
+	frappe.set_user("Administrator")
+	make_user(ADMIN, roles.ADMINISTRATOR)
+	make_user(LEADER, roles.SCHOOL_LEADER)
+	make_user(TEACHER, roles.CLASS_TEACHER)
+	make_user(COUNSELOR, roles.COUNSELOR)
+	make_user(MENTOR, roles.MENTOR)
+	make_user(INSPECTOR, roles.INSPECTOR)
+	make_school(
+		SCHOOL_A,
+		[(LEADER, "Leader"), (COUNSELOR, "Counselor"), (INSPECTOR, "Inspector")],
+	)
+	make_school(SCHOOL_B)
+	classes = {
+		"a1": make_class(SCHOOL_A, 3, 1, TEACHER),
+		"a2": make_class(SCHOOL_A, 3, 2),
+		"b1": make_class(SCHOOL_B, 4, 1),
+	}
+	children = {}
+	for key, (care_class, child_name) in {
+		"a1": (classes["a1"], "赵小明"),
+		"a2": (classes["a2"], "钱小红"),
+		"b1": (classes["b1"], "孙小刚"),
+	}.items():
+		existing = frappe.db.get_value("Left Behind Child", {"child_name": child_name, "care_class": care_class})
+		if not existing:
+			guardian = make_guardian(f"{child_name[0]}奶奶").name
+			existing = child_doc(
+				care_class, child_name, [guardian], birth_date=TODAY - datetime.timedelta(days=9 * 365 + 40)
+			).insert().name
+		children[key] = existing
+	frappe.db.commit()
+	return children
