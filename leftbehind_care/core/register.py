@@ -1,0 +1,32 @@
+"""Arithmetic of the child register (花名册): what a school leader counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RegisterSummary:
+	children: int
+	unsupervised: int
+	incomplete: int
+	average_completeness: int
+	cards_issued: int
+	boarding: int
+
+
+def register_summary(rows: Iterable[Mapping[str, object]]) -> RegisterSummary:
+	"""Counts over register rows with keys unsupervised_alert, completeness,
+	contact_card_issued_on and is_boarding."""
+	rows = list(rows)
+	total = len(rows)
+	completeness = [int(r.get("completeness") or 0) for r in rows]
+	return RegisterSummary(
+		children=total,
+		unsupervised=sum(1 for r in rows if r.get("unsupervised_alert")),
+		incomplete=sum(1 for c in completeness if c < 100),
+		average_completeness=round(sum(completeness) / total) if total else 0,
+		cards_issued=sum(1 for r in rows if r.get("contact_card_issued_on")),
+		boarding=sum(1 for r in rows if r.get("is_boarding")),
+	)

@@ -1,0 +1,136 @@
+# Copyright (c) 2026, leftbehind_care developers and contributors
+# For license information, please see license.txt
+"""留守儿童花名册: the children a user is responsible for, with alerts and file completeness.
+
+Rows come from `frappe.get_list`, so the user's scope applies (see leftbehind_care.permissions);
+two queries in all, whatever the number of children.
+"""
+
+from __future__ import annotations
+
+import frappe
+from frappe import _
+
+from leftbehind_care.core.register import register_summary
+
+FIELDS = [
+	"name",
+	"child_name",
+	"gender",
+	"age",
+	"school",
+	"care_class",
+	"left_behind_type",
+	"is_boarding",
+	"contact_card_issued_on",
+	"completeness",
+	"missing_items",
+	"unsupervised_alert",
+	"status",
+]
+
+
+def execute(filters: dict | None = None):
+	filters = frappe._dict(filters or {})
+	rows = get_rows(filters)
+	return get_columns(), rows, None, get_chart(rows), get_summary(rows)
+
+
+def get_conditions(filters: frappe._dict) -> dict:
+	conditions = {"status": filters.status or "Active"}
+	for field in ("school", "care_class"):
+		if filters.get(field):
+			conditions[field] = filters[field]
+	if filters.get("unsupervised_only"):
+		conditions["unsupervised_alert"] = 1
+	return conditions
+
+
+def get_rows(filters: frappe._dict) -> list[dict]:
+	rows = frappe.get_list(
+		"Left Behind Child",
+		filters=get_conditions(filters),
+		fields=FIELDS,
+		order_by="school asc, care_class asc, child_name asc",
+		limit_page_length=0,
+	)
+	guardians = primary_guardians([row.name for row in rows])
+	for row in rows:
+		row.update(guardians.get(row.name, {}))
+	return rows
+
+
+def primary_guardians(children: list[str]) -> dict[str, dict]:
+	"""The primary (else the first) guardian of each child, in one query."""
+	if not children:
+		return {}
+	links = frappe.get_all(
+		"Left Behind Child Guardian",
+		filters={"parent": ("in", children), "parenttype": "Left Behind Child"},
+		fields=["parent", "guardian_name", "phone", "capacity", "is_primary", "idx"],
+		order_by="parent asc, is_primary desc, idx asc",
+	)
+	result: dict[str, dict] = {}
+	for link in links:
+		result.setdefault(
+			link.parent,
+			{"guardian_name": link.guardian_name, "guardian_phone": link.phone, "guardian_capacity": link.capacity},
+		)
+	return result
+
+
+def get_columns() -> list[dict]:
+	return [
+		{"fieldname": "name", "label": _("Child"), "fieldtype": "Link", "options": "Left Behind Child", "width": 140},
+		{"fieldname": "child_name", "label": _("Child Name"), "fieldtype": "Data", "width": 90},
+		{"fieldname": "gender", "label": _("Gender"), "fieldtype": "Data", "width": 60},
+		{"fieldname": "age", "label": _("Age"), "fieldtype": "Int", "width": 50},
+		{"fieldname": "school", "label": _("School"), "fieldtype": "Link", "options": "Care School", "width": 150},
+		{"fieldname": "care_class", "label": _("Class"), "fieldtype": "Link", "options": "Care Class", "width": 150},
+		{"fieldname": "left_behind_type", "label": _("Left-Behind Type"), "fieldtype": "Data", "width": 130},
+		{"fieldname": "guardian_name", "label": _("Guardian"), "fieldtype": "Data", "width": 90},
+		{"fieldname": "guardian_phone", "label": _("Guardian's Phone"), "fieldtype": "Data", "width": 110},
+		{"fieldname": "guardian_capacity", "label": _("Guardianship Capacity"), "fieldtype": "Data", "width": 80},
+		{"fieldname": "unsupervised_alert", "label": _("Unsupervised Child Alert"), "fieldtype": "Check", "width": 80},
+		{"fieldname": "completeness", "label": _("File Completeness"), "fieldtype": "Percent", "width": 100},
+		{"fieldname": "missing_items", "label": _("Missing from File"), "fieldtype": "Data", "width": 200},
+		{"fieldname": "contact_card_issued_on", "label": _("Contact Card Issued On"), "fieldtype": "Date", "width": 110},
+	]
+
+
+def get_summary(rows: list[dict]) -> list[dict]:
+	summary = register_summary(rows)
+	return [
+		{"label": _("Children"), "value": summary.children, "datatype": "Int", "indicator": "Blue"},
+		{
+			"label": _("Unsupervised Children"),
+			"value": summary.unsupervised,
+			"datatype": "Int",
+			"indicator": "Red" if summary.unsupervised else "Green",
+		},
+		{"label": _("Incomplete Child Files"), "value": summary.incomplete, "datatype": "Int", "indicator": "Orange"},
+		{"label": _("Average Completeness"), "value": summary.average_completeness, "datatype": "Percent", "indicator": "Blue"},
+		{"label": _("Contact Cards Issued"), "value": summary.cards_issued, "datatype": "Int", "indicator": "Green"},
+		{"label": _("Boarding Students"), "value": summary.boarding, "datatype": "Int", "indicator": "Blue"},
+	]
+
+
+def get_chart(rows: list[dict]) -> dict | None:
+	if not rows:
+		return None
+	per_school: dict[str, list[int]] = {}
+	for row in rows:
+		counts = per_school.setdefault(row.school, [0, 0])
+		counts[0] += 1
+		counts[1] += 1 if row.unsupervised_alert else 0
+	schools = sorted(per_school)
+	return {
+		"data": {
+			"labels": schools,
+			"datasets": [
+				{"name": _("Children"), "values": [per_school[s][0] for s in schools]},
+				{"name": _("Unsupervised Children"), "values": [per_school[s][1] for s in schools]},
+			],
+		},
+		"type": "bar",
+	}
