@@ -1,0 +1,202 @@
+"""Checks of the JSON the app ships, without Frappe: DocTypes, roles, settings, desk items.
+
+Installing imports this JSON without running DocType validation, so mistakes would otherwise
+surface only on a user's site.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+
+from leftbehind_care.core import scope
+from leftbehind_care.core.settings import DEFAULTS
+
+PACKAGE = Path(__file__).resolve().parent.parent / "leftbehind_care"
+MODULE = PACKAGE / "leftbehind_care"
+DOCTYPES = {
+	json.loads(p.read_text())["name"]: json.loads(p.read_text())
+	for p in sorted(MODULE.glob("doctype/*/*.json"))
+}
+# Frappe's own DocTypes the app links to.
+FRAPPE_DOCTYPES = {"User", "Role", "DocType", "File"}
+RESTRICTED = {"name", "parent", "parenttype", "parentfield", "owner", "creation", "modified", "modified_by", "docstatus", "idx"}
+NO_DATA = {"Section Break", "Column Break", "Tab Break", "HTML", "Button", "Fold", "Heading"}
+UNIQUE_TYPES = {"Data", "Link", "Read Only", "Int"}
+
+ALL = dict(read=1, write=1, create=1, report=1, export=1, print=1, email=1, share=1)
+# The deliberate permission rows of each DocType: (role, permlevel) -> rights. A role absent
+# from a DocType's table has no access to it at all.
+LEVEL0_READONLY = dict(read=1, report=1, print=1)
+CHILD_FILE = {
+	("System Manager", 0): dict(ALL, **{"import": 1}),
+	("System Manager", 1): dict(read=1, write=1),
+	(scope.ADMINISTRATOR, 0): dict(ALL, **{"import": 1}),
+	(scope.ADMINISTRATOR, 1): dict(read=1, write=1),
+	(scope.SCHOOL_LEADER, 0): dict(read=1, write=1, create=1, report=1, export=1, print=1),
+	(scope.SCHOOL_LEADER, 1): dict(read=1, write=1),
+	(scope.CLASS_TEACHER, 0): dict(read=1, write=1, create=1, report=1, print=1),
+	(scope.CLASS_TEACHER, 1): dict(read=1, write=1),
+	(scope.COUNSELOR, 0): LEVEL0_READONLY,
+	(scope.COUNSELOR, 1): dict(read=1),
+	(scope.MENTOR, 0): dict(read=1, print=1),
+}
+
+
+def reference(leader_writes: bool = False) -> dict:
+	rows = {
+		("System Manager", 0): dict(ALL, delete=1),
+		(scope.ADMINISTRATOR, 0): dict(ALL, delete=1, **{"import": 1}),
+	}
+	for role in (scope.SCHOOL_LEADER, scope.CLASS_TEACHER, scope.MENTOR, scope.COUNSELOR, scope.INSPECTOR):
+		rows[(role, 0)] = LEVEL0_READONLY
+	if leader_writes:
+		rows[(scope.SCHOOL_LEADER, 0)] = dict(read=1, write=1, create=1, report=1, print=1)
+	return rows
+
+
+SETTINGS_ROWS = dict(read=1, write=1, create=1, print=1, email=1, share=1)
+EXPECTED_PERMISSIONS = {
+	"Left Behind Child": CHILD_FILE,
+	"Child Guardian": CHILD_FILE,
+	"Care School": reference(),
+	"Care Class": reference(leader_writes=True),
+	"Care Term": reference(),
+	"Care Settings": {("System Manager", 0): SETTINGS_ROWS, (scope.ADMINISTRATOR, 0): SETTINGS_ROWS},
+}
+SENSITIVE = {
+	"Left Behind Child": {"id_number", "health_status", "has_disability", "disability_notes", "health_notes", "family_economy", "is_dibao", "is_poverty_registered", "economy_notes"},
+	"Child Guardian": {"id_number", "health", "notes"},
+}
+
+
+def test_every_doctype_has_its_folder_and_controller():
+	for path in MODULE.glob("doctype/*/*.json"):
+		folder = path.parent
+		assert path.stem == folder.name
+		assert (folder / "__init__.py").exists()
+		assert (folder / f"{folder.name}.py").exists(), folder
+		assert DOCTYPES[json.loads(path.read_text())["name"]]["name"].lower().replace(" ", "_") == folder.name
+
+
+@pytest.mark.parametrize("name", sorted(DOCTYPES))
+def test_fields_are_legal(name):
+	doctype = DOCTYPES[name]
+	assert doctype["module"] == "Leftbehind Care"
+	names = [f["fieldname"] for f in doctype["fields"]]
+	assert len(names) == len(set(names)), "duplicate fieldnames"
+	assert doctype["field_order"] == names
+	for field in doctype["fields"]:
+		assert field["fieldname"] not in RESTRICTED, field
+		assert field["fieldname"].isidentifier() and field["fieldname"].islower(), field
+		if field["fieldtype"] not in NO_DATA:
+			assert field.get("label"), field
+		if field.get("unique"):
+			assert field["fieldtype"] in UNIQUE_TYPES, field
+		if field["fieldtype"] in {"Link", "Table", "Table MultiSelect"}:
+			target = field.get("options")
+			assert target in DOCTYPES or target in FRAPPE_DOCTYPES, field
+			if field["fieldtype"] != "Link":
+				assert DOCTYPES[target].get("istable") == 1, field
+		if field.get("fetch_from"):
+			link_field, target_field = field["fetch_from"].split(".")
+			link = next(f for f in doctype["fields"] if f["fieldname"] == link_field)
+			if link["options"] in DOCTYPES:
+				assert target_field in {f["fieldname"] for f in DOCTYPES[link["options"]]["fields"]}, field
+	for key in ("title_field", "image_field", "sort_field"):
+		if doctype.get(key) and doctype[key] not in ("modified", "creation", "name"):
+			assert doctype[key] in names, key
+	for field in filter(None, (doctype.get("search_fields") or "").split(",")):
+		assert field.strip() in names, field
+	if doctype.get("autoname", "").startswith("field:"):
+		assert doctype["autoname"][6:] in names
+
+
+@pytest.mark.parametrize("name", sorted(DOCTYPES))
+def test_every_role_has_a_deliberate_permission_row_or_none(name):
+	doctype = DOCTYPES[name]
+	if doctype.get("istable"):
+		assert doctype["permissions"] == []
+		return
+	actual = {}
+	for row in doctype["permissions"]:
+		key = (row["role"], row.get("permlevel", 0))
+		assert key not in actual, f"two rows for {key}"
+		actual[key] = {k: v for k, v in row.items() if k not in ("role", "permlevel") and v}
+	assert actual == EXPECTED_PERMISSIONS[name]
+	assert not any(r.get("delete") for r in doctype["permissions"]) or name not in SENSITIVE, "child files are never deleted"
+
+
+@pytest.mark.parametrize("name", sorted(SENSITIVE))
+def test_sensitive_fields_sit_at_permlevel_1(name):
+	fields = {f["fieldname"]: f for f in DOCTYPES[name]["fields"]}
+	for fieldname in SENSITIVE[name]:
+		assert fields[fieldname].get("permlevel") == 1, fieldname
+	level1 = {role for (role, level) in EXPECTED_PERMISSIONS[name] if level == 1}
+	assert scope.MENTOR not in level1 and scope.INSPECTOR not in level1
+
+
+def test_settings_defaults_are_the_core_defaults():
+	fields = {f["fieldname"]: f for f in DOCTYPES["Care Settings"]["fields"]}
+	assert {k: int(fields[k]["default"]) for k in DEFAULTS} == DEFAULTS
+
+
+def test_select_options_match_the_core():
+	from leftbehind_care.core import child
+
+	fields = {f["fieldname"]: f for f in DOCTYPES["Left Behind Child"]["fields"]}
+	assert tuple(fields["status"]["options"].split("\n")) == child.STATUSES
+	guardian = {f["fieldname"]: f for f in DOCTYPES["Child Guardian"]["fields"]}
+	assert tuple(guardian["capacity"]["options"].split("\n")) == child.CAPACITIES
+	member = {f["fieldname"]: f for f in DOCTYPES["Care School Member"]["fields"]}
+	assert set(member["member_role"]["options"].split("\n")) == {scope.MEMBER_LEADER, scope.MEMBER_COUNSELOR, scope.MEMBER_INSPECTOR}
+
+
+def test_roles_fixture_is_the_six_roles_of_the_design():
+	roles = json.loads((PACKAGE / "fixtures" / "role.json").read_text())
+	assert {r["name"] for r in roles} == set(scope.CARE_ROLES)
+	assert all(r["desk_access"] == 1 for r in roles)
+
+
+def hook_paths() -> list[str]:
+	tree = ast.parse((PACKAGE / "hooks.py").read_text())
+	found = []
+	for node in ast.walk(tree):
+		if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("leftbehind_care."):
+			found.append(node.value)
+	return found
+
+
+@pytest.mark.parametrize("dotted", hook_paths())
+def test_hooks_name_functions_that_exist(dotted):
+	module, _, function = dotted.rpartition(".")
+	source = PACKAGE.parent / (module.replace(".", "/") + ".py")
+	tree = ast.parse(source.read_text())
+	assert function in {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}, dotted
+
+
+def test_desk_items_point_at_real_doctypes_and_reports():
+	reports = {json.loads(p.read_text())["name"] for p in MODULE.glob("report/*/*.json")}
+	cards = {}
+	for path in MODULE.glob("number_card/*/*.json"):
+		card = json.loads(path.read_text())
+		assert card["document_type"] in DOCTYPES
+		for condition in json.loads(card["filters_json"]):
+			assert len(condition) == 4
+			assert condition[1] in {f["fieldname"] for f in DOCTYPES[condition[0]]["fields"]}
+		cards[card["name"]] = card
+	for path in MODULE.glob("workspace/*/*.json"):
+		workspace = json.loads(path.read_text())
+		for shortcut in workspace["shortcuts"]:
+			assert shortcut["link_to"] in (DOCTYPES if shortcut["type"] == "DocType" else reports) or shortcut["link_to"] == "Data Import"
+		for link in workspace["links"]:
+			if link["type"] == "Link":
+				assert link["link_to"] in (reports if link["link_type"] == "Report" else DOCTYPES)
+		assert {c["number_card_name"] for c in workspace["number_cards"]} <= set(cards)
+	for path in MODULE.glob("report/*/*.json"):
+		report = json.loads(path.read_text())
+		assert report["ref_doctype"] in DOCTYPES
+		assert (path.parent / f"{path.parent.name}.py").exists()
