@@ -24,15 +24,16 @@ def search_children(doctype, txt, searchfield, start, page_len, filters):
 		limit_start=start,
 		limit_page_length=page_len,
 	)
-	titles = dict(
-		frappe.get_all(
-			"Care Class",
-			filters={"name": ("in", list({r.care_class for r in rows}))},
-			fields=["name", "class_title"],
-			as_list=True,
+	titles = (
+		dict(
+			frappe.get_all(
+				"Care Class",
+				filters={"name": ("in", list({r.care_class for r in rows}))},
+				fields=["name", "class_title"],
+				as_list=True,
+			)
 		)
-	) if rows else {}
-	return [
-		(r.name, r.child_name, _("{0} {1}").format(r.school, titles.get(r.care_class, "")))
-		for r in rows
-	]
+		if rows
+		else {}
+	)
+	return [(r.name, r.child_name, _("{0} {1}").format(r.school, titles.get(r.care_class, ""))) for r in rows]

@@ -1,7 +1,9 @@
 app_name = "leftbehind_care"
 app_title = "Leftbehind Care"
 app_publisher = "leftbehind_care developers"
-app_description = "Care system for rural left-behind children (农村留守儿童关爱) for county education bureaus and schools"
+app_description = (
+	"Care system for rural left-behind children (农村留守儿童关爱) for county education bureaus and schools"
+)
 app_email = "dev@leftbehind-care.invalid"
 app_license = "mit"
 

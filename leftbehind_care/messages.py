@@ -15,97 +15,140 @@ from leftbehind_care.core.errors import RuleError
 
 _Message = Callable[[dict], str]
 
-MESSAGES: dict[str, tuple[Callable[[], str], _Message]] = {
-	"id_length": (
-		lambda: _("Invalid ID Number"),
-		lambda p: _("ID number {0} does not have 18 characters. Copy all 18 characters from the household register (户口簿).").format(p["number"]),
-	),
-	"id_format": (
-		lambda: _("Invalid ID Number"),
-		lambda p: _("ID number {0} may contain only digits, with an X as the last character. Check the number on the household register.").format(p["number"]),
-	),
-	"id_checksum": (
-		lambda: _("Invalid ID Number"),
-		lambda p: _("ID number {0} fails its check digit: one of its digits is mistyped. Compare it digit by digit with the household register.").format(p["number"]),
-	),
-	"id_birth_date": (
-		lambda: _("Invalid ID Number"),
-		lambda p: _("ID number {0} does not contain a real birth date (digits 7 to 14). Check the number on the household register.").format(p["number"]),
-	),
-	"id_region": (
-		lambda: _("Invalid ID Number"),
-		lambda p: _("ID number {0} starts with a region code that does not exist. Check the first six digits on the household register.").format(p["number"]),
-	),
-	"id_future_birth": (
-		lambda: _("Invalid ID Number"),
-		lambda p: _("ID number {0} gives a birth date in the future ({1}). Check the number on the household register.").format(p["number"], frappe.format(p["birth_date"], "Date")),
-	),
-	"id_birth_date_mismatch": (
-		lambda: _("Birth Date Does Not Match ID Number"),
-		lambda p: _("The date of birth {0} contradicts the ID number, which gives {1}. Clear the date of birth to take it from the ID number, or correct the ID number.").format(frappe.format(p["entered"], "Date"), frappe.format(p["expected"], "Date")),
-	),
-	"id_gender_mismatch": (
-		lambda: _("Gender Does Not Match ID Number"),
-		lambda p: _("The gender {0} contradicts the ID number, which gives {1}. Clear the gender to take it from the ID number, or correct the ID number.").format(_(p["entered"]), _(p["expected"])),
-	),
-	"id_duplicate": (
-		lambda: _("Duplicate ID Number"),
-		lambda p: _("ID number {0} is already on file as {1}. Open that record instead of filing the person twice.").format(p["number"], p["existing"]),
-	),
-	"possible_duplicate_child": (
-		lambda: _("Possible Duplicate"),
-		lambda p: _("{0}, born {1}, is already on file at {2} as {3}. If it is the same child, open that record; if it is another child, enter the ID number so the two can be told apart.").format(p["child_name"], frappe.format(p["birth_date"], "Date"), p["school"], p["existing"]),
-	),
-	"phone_invalid": (
-		lambda: _("Invalid Phone Number"),
-		lambda p: _("{0}: {1} is not a valid Chinese phone number. Enter an 11-digit mobile number such as 13812345678 or a landline with its area code such as 0371-65432109.").format(p["field"], p["phone"]),
-	),
-	"future_date": (
-		lambda: _("Date in the Future"),
-		lambda p: _("{0} is {1}, which is in the future. Enter the date it actually happened.").format(p["field"], frappe.format(p["value"], "Date")),
-	),
-	"status_unknown": (
-		lambda: _("Invalid Status"),
-		lambda p: _("Status {0} is not known. Choose one of the listed statuses.").format(p["status"]),
-	),
-	"aged_out_active": (
-		lambda: _("Child Is 16 or Older"),
-		lambda p: _("The child is {0} years old. Only children under 16 are filed as active left-behind children: set the status to Aged Out with the date and the reason.").format(p["age"]),
-	),
-	"status_date_missing": (
-		lambda: _("Status Date Missing"),
-		lambda p: _("The status {0} closes the child's file. Enter the date from which it applies in Status Since.").format(_(p["status"])),
-	),
-	"status_reason_missing": (
-		lambda: _("Reason Missing"),
-		lambda p: _("The status {0} closes the child's file. Enter the reason, for example where the child transferred to or which parent returned.").format(_(p["status"])),
-	),
-	"term_end_before_start": (
-		lambda: _("Invalid Term Dates"),
-		lambda p: _("The term ends on {0}, which is not after its start on {1}. Correct the end date.").format(frappe.format(p["end"], "Date"), frappe.format(p["start"], "Date")),
-	),
-	"term_overlap": (
-		lambda: _("Overlapping Terms"),
-		lambda p: _("These dates overlap the term {0}. Terms may not overlap: correct the start or end date.").format(p["other"]),
-	),
-	"grade_out_of_range": (
-		lambda: _("Invalid Grade"),
-		lambda p: _("Grade {0} is outside 1 to 9. Primary school is grades 1 to 6 and junior middle school grades 7 to 9.").format(p["grade"]),
-	),
-	"class_outside_scope": (
-		lambda: _("Not Your Class"),
-		lambda p: _("You may file children only in your own classes, and {0} is not one of them. Choose one of your classes: {1}.").format(p["care_class"], p["yours"]),
-	),
-	"user_lacks_role": (
-		lambda: _("Missing Role"),
-		lambda p: _("User {0} does not have the role {1}. Give them the role first, then assign them here.").format(p["user"], _(p["role"])),
-	),
-}
+
+def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
+	"""Title and message of each rule, built per call so each site and user gets its language."""
+	return {
+		"id_length": (
+			lambda: _("Invalid ID Number"),
+			lambda p: _(
+				"ID number {0} does not have 18 characters. Copy all 18 characters from the household register (户口簿)."
+			).format(p["number"]),
+		),
+		"id_format": (
+			lambda: _("Invalid ID Number"),
+			lambda p: _(
+				"ID number {0} may contain only digits, with an X as the last character. Check the number on the household register."
+			).format(p["number"]),
+		),
+		"id_checksum": (
+			lambda: _("Invalid ID Number"),
+			lambda p: _(
+				"ID number {0} fails its check digit: one of its digits is mistyped. Compare it digit by digit with the household register."
+			).format(p["number"]),
+		),
+		"id_birth_date": (
+			lambda: _("Invalid ID Number"),
+			lambda p: _(
+				"ID number {0} does not contain a real birth date (digits 7 to 14). Check the number on the household register."
+			).format(p["number"]),
+		),
+		"id_region": (
+			lambda: _("Invalid ID Number"),
+			lambda p: _(
+				"ID number {0} starts with a region code that does not exist. Check the first six digits on the household register."
+			).format(p["number"]),
+		),
+		"id_future_birth": (
+			lambda: _("Invalid ID Number"),
+			lambda p: _(
+				"ID number {0} gives a birth date in the future ({1}). Check the number on the household register."
+			).format(p["number"], frappe.format(p["birth_date"], "Date")),
+		),
+		"id_birth_date_mismatch": (
+			lambda: _("Birth Date Does Not Match ID Number"),
+			lambda p: _(
+				"The date of birth {0} contradicts the ID number, which gives {1}. Clear the date of birth to take it from the ID number, or correct the ID number."
+			).format(frappe.format(p["entered"], "Date"), frappe.format(p["expected"], "Date")),
+		),
+		"id_gender_mismatch": (
+			lambda: _("Gender Does Not Match ID Number"),
+			lambda p: _(
+				"The gender {0} contradicts the ID number, which gives {1}. Clear the gender to take it from the ID number, or correct the ID number."
+			).format(_(p["entered"]), _(p["expected"])),
+		),
+		"id_duplicate": (
+			lambda: _("Duplicate ID Number"),
+			lambda p: _(
+				"ID number {0} is already on file as {1}. Open that record instead of filing the person twice."
+			).format(p["number"], p["existing"]),
+		),
+		"possible_duplicate_child": (
+			lambda: _("Possible Duplicate"),
+			lambda p: _(
+				"{0}, born {1}, is already on file at {2} as {3}. If it is the same child, open that record; if it is another child, enter the ID number so the two can be told apart."
+			).format(p["child_name"], frappe.format(p["birth_date"], "Date"), p["school"], p["existing"]),
+		),
+		"phone_invalid": (
+			lambda: _("Invalid Phone Number"),
+			lambda p: _(
+				"{0}: {1} is not a valid Chinese phone number. Enter an 11-digit mobile number such as 13812345678 or a landline with its area code such as 0371-65432109."
+			).format(p["field"], p["phone"]),
+		),
+		"future_date": (
+			lambda: _("Date in the Future"),
+			lambda p: _("{0} is {1}, which is in the future. Enter the date it actually happened.").format(
+				p["field"], frappe.format(p["value"], "Date")
+			),
+		),
+		"status_unknown": (
+			lambda: _("Invalid Status"),
+			lambda p: _("Status {0} is not known. Choose one of the listed statuses.").format(p["status"]),
+		),
+		"aged_out_active": (
+			lambda: _("Child Is 16 or Older"),
+			lambda p: _(
+				"The child is {0} years old. Only children under 16 are filed as active left-behind children: set the status to Aged Out with the date and the reason."
+			).format(p["age"]),
+		),
+		"status_date_missing": (
+			lambda: _("Status Date Missing"),
+			lambda p: _(
+				"The status {0} closes the child's file. Enter the date from which it applies in Status Since."
+			).format(_(p["status"])),
+		),
+		"status_reason_missing": (
+			lambda: _("Reason Missing"),
+			lambda p: _(
+				"The status {0} closes the child's file. Enter the reason, for example where the child transferred to or which parent returned."
+			).format(_(p["status"])),
+		),
+		"term_end_before_start": (
+			lambda: _("Invalid Term Dates"),
+			lambda p: _(
+				"The term ends on {0}, which is not after its start on {1}. Correct the end date."
+			).format(frappe.format(p["end"], "Date"), frappe.format(p["start"], "Date")),
+		),
+		"term_overlap": (
+			lambda: _("Overlapping Terms"),
+			lambda p: _(
+				"These dates overlap the term {0}. Terms may not overlap: correct the start or end date."
+			).format(p["other"]),
+		),
+		"grade_out_of_range": (
+			lambda: _("Invalid Grade"),
+			lambda p: _(
+				"Grade {0} is outside 1 to 9. Primary school is grades 1 to 6 and junior middle school grades 7 to 9."
+			).format(p["grade"]),
+		),
+		"class_outside_scope": (
+			lambda: _("Not Your Class"),
+			lambda p: _(
+				"You may file children only in your own classes, and {0} is not one of them. Choose one of your classes: {1}."
+			).format(p["care_class"], p["yours"]),
+		),
+		"user_lacks_role": (
+			lambda: _("Missing Role"),
+			lambda p: _(
+				"User {0} does not have the role {1}. Give them the role first, then assign them here."
+			).format(p["user"], _(p["role"])),
+		),
+	}
 
 
 def raise_rule_error(err: RuleError, record: str | None = None) -> None:
 	"""Throw `err` as a translated ValidationError; `record` names the document it concerns."""
-	title, message = MESSAGES[err.code]
+	title, message = messages()[err.code]
 	text = message(err.params)
 	if record:
 		text = _("{0}: {1}").format(record, text)

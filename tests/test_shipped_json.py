@@ -23,7 +23,18 @@ DOCTYPES = {
 }
 # Frappe's own DocTypes the app links to.
 FRAPPE_DOCTYPES = {"User", "Role", "DocType", "File"}
-RESTRICTED = {"name", "parent", "parenttype", "parentfield", "owner", "creation", "modified", "modified_by", "docstatus", "idx"}
+RESTRICTED = {
+	"name",
+	"parent",
+	"parenttype",
+	"parentfield",
+	"owner",
+	"creation",
+	"modified",
+	"modified_by",
+	"docstatus",
+	"idx",
+}
 NO_DATA = {"Section Break", "Column Break", "Tab Break", "HTML", "Button", "Fold", "Heading"}
 UNIQUE_TYPES = {"Data", "Link", "Read Only", "Int"}
 
@@ -68,7 +79,17 @@ EXPECTED_PERMISSIONS = {
 	"Care Settings": {("System Manager", 0): SETTINGS_ROWS, (scope.ADMINISTRATOR, 0): SETTINGS_ROWS},
 }
 SENSITIVE = {
-	"Left Behind Child": {"id_number", "health_status", "has_disability", "disability_notes", "health_notes", "family_economy", "is_dibao", "is_poverty_registered", "economy_notes"},
+	"Left Behind Child": {
+		"id_number",
+		"health_status",
+		"has_disability",
+		"disability_notes",
+		"health_notes",
+		"family_economy",
+		"is_dibao",
+		"is_poverty_registered",
+		"economy_notes",
+	},
 	"Child Guardian": {"id_number", "health", "notes"},
 }
 
@@ -127,7 +148,9 @@ def test_every_role_has_a_deliberate_permission_row_or_none(name):
 		assert key not in actual, f"two rows for {key}"
 		actual[key] = {k: v for k, v in row.items() if k not in ("role", "permlevel") and v}
 	assert actual == EXPECTED_PERMISSIONS[name]
-	assert not any(r.get("delete") for r in doctype["permissions"]) or name not in SENSITIVE, "child files are never deleted"
+	assert not any(r.get("delete") for r in doctype["permissions"]) or name not in SENSITIVE, (
+		"child files are never deleted"
+	)
 
 
 @pytest.mark.parametrize("name", sorted(SENSITIVE))
@@ -152,7 +175,11 @@ def test_select_options_match_the_core():
 	guardian = {f["fieldname"]: f for f in DOCTYPES["Child Guardian"]["fields"]}
 	assert tuple(guardian["capacity"]["options"].split("\n")) == child.CAPACITIES
 	member = {f["fieldname"]: f for f in DOCTYPES["Care School Member"]["fields"]}
-	assert set(member["member_role"]["options"].split("\n")) == {scope.MEMBER_LEADER, scope.MEMBER_COUNSELOR, scope.MEMBER_INSPECTOR}
+	assert set(member["member_role"]["options"].split("\n")) == {
+		scope.MEMBER_LEADER,
+		scope.MEMBER_COUNSELOR,
+		scope.MEMBER_INSPECTOR,
+	}
 
 
 def test_roles_fixture_is_the_six_roles_of_the_design():
@@ -165,7 +192,11 @@ def hook_paths() -> list[str]:
 	tree = ast.parse((PACKAGE / "hooks.py").read_text())
 	found = []
 	for node in ast.walk(tree):
-		if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("leftbehind_care."):
+		if (
+			isinstance(node, ast.Constant)
+			and isinstance(node.value, str)
+			and node.value.startswith("leftbehind_care.")
+		):
 			found.append(node.value)
 	return found
 
@@ -191,7 +222,10 @@ def test_desk_items_point_at_real_doctypes_and_reports():
 	for path in MODULE.glob("workspace/*/*.json"):
 		workspace = json.loads(path.read_text())
 		for shortcut in workspace["shortcuts"]:
-			assert shortcut["link_to"] in (DOCTYPES if shortcut["type"] == "DocType" else reports) or shortcut["link_to"] == "Data Import"
+			assert (
+				shortcut["link_to"] in (DOCTYPES if shortcut["type"] == "DocType" else reports)
+				or shortcut["link_to"] == "Data Import"
+			)
 		for link in workspace["links"]:
 			if link["type"] == "Link":
 				assert link["link_to"] in (reports if link["link_type"] == "Report" else DOCTYPES)

@@ -75,7 +75,10 @@ class TestChildFile(u.CareTestCase):
 	def test_future_dates(self):
 		tomorrow = u.TODAY + datetime.timedelta(days=1)
 		self.assertRefused(self.child(child_name="丙", birth_date=tomorrow), "future")
-		self.assertRefused(self.child(child_name="丙", birth_date=BIRTH, contact_card_issued_on=tomorrow), "Contact Card Issued On")
+		self.assertRefused(
+			self.child(child_name="丙", birth_date=BIRTH, contact_card_issued_on=tomorrow),
+			"Contact Card Issued On",
+		)
 
 	def test_invalid_phones(self):
 		self.assertRefused(self.child(child_name="丁", village_contact_phone="12345"), "12345", "13812345678")
@@ -91,12 +94,18 @@ class TestChildFile(u.CareTestCase):
 		old = u.TODAY - datetime.timedelta(days=16 * 366)
 		self.assertRefused(self.child(child_name="己", birth_date=old), "16", "Aged Out")
 		doc = self.child(
-			child_name="己", birth_date=old, status="Aged Out", status_date=u.TODAY, status_reason="年满16周岁"
+			child_name="己",
+			birth_date=old,
+			status="Aged Out",
+			status_date=u.TODAY,
+			status_reason="年满16周岁",
 		).insert()
 		self.assertEqual(doc.unsupervised_alert, 0)
 
 	def test_leaving_needs_a_date_and_a_reason_and_is_logged(self):
-		doc = self.child(child_name="庚", birth_date=BIRTH, filed_on=u.TODAY - datetime.timedelta(days=30)).insert()
+		doc = self.child(
+			child_name="庚", birth_date=BIRTH, filed_on=u.TODAY - datetime.timedelta(days=30)
+		).insert()
 		doc.status = "Transferred"
 		self.assertRefused(doc, "Status Since")
 		doc.reload()

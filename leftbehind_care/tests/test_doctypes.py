@@ -29,4 +29,6 @@ class TestShippedDocTypes(CareTestCase):
 
 		for key, default in DEFAULTS.items():
 			self.assertEqual(get_setting(key), frappe.db.get_single_value("Care Settings", key) or default)
-		self.assertEqual(frappe.db.get_single_value("Care Settings", "mentor_capacity"), DEFAULTS["mentor_capacity"])
+		self.assertEqual(
+			frappe.db.get_single_value("Care Settings", "mentor_capacity"), DEFAULTS["mentor_capacity"]
+		)

@@ -50,7 +50,9 @@ class TestChildScoping(u.CareTestCase):
 				with self.subTest(user=user, child=key), self.set_user(user):
 					doc = frappe.get_doc("Left Behind Child", name)
 					for ptype in ("read", "print"):
-						self.assertEqual(frappe.has_permission("Left Behind Child", ptype, doc), key in expected)
+						self.assertEqual(
+							frappe.has_permission("Left Behind Child", ptype, doc), key in expected
+						)
 					if key in expected:
 						doc.check_permission("read")
 					else:
@@ -71,7 +73,9 @@ class TestChildScoping(u.CareTestCase):
 			self.assertEqual([r["value"] for r in results], [self.children["a1"]])
 			self.assertEqual(search_link("Left Behind Child", "qxh"), [])  # 钱小红 is in another class
 		with self.set_user(u.ADMIN):
-			names = frappe.get_list("Left Behind Child", filters={"search_key": ("like", "%zhaoxiaoming%")}, pluck="name")
+			names = frappe.get_list(
+				"Left Behind Child", filters={"search_key": ("like", "%zhaoxiaoming%")}, pluck="name"
+			)
 			self.assertEqual(names, [self.children["a1"]])
 
 	def test_report_view(self):
@@ -103,7 +107,9 @@ class TestChildScoping(u.CareTestCase):
 				status, body = client.get_json(
 					"/api/method/frappe.client.get_list", doctype="Left Behind Child", limit_page_length=0
 				)
-				listed = self.visible(row["name"] for row in body.get("message", [])) if status == 200 else set()
+				listed = (
+					self.visible(row["name"] for row in body.get("message", [])) if status == 200 else set()
+				)
 				self.assertEqual(listed, expected)
 				for key, name in self.children.items():
 					status, body = client.get_json(f"/api/resource/Left Behind Child/{name}")
@@ -113,7 +119,9 @@ class TestChildScoping(u.CareTestCase):
 
 	def test_sensitive_fields_are_stripped_for_mentors_and_present_for_teachers(self):
 		name = self.children["a1"]
-		frappe.db.set_value("Left Behind Child", name, "id_number", u.valid_id_number(u.TODAY.replace(day=1, year=2016), 337))
+		frappe.db.set_value(
+			"Left Behind Child", name, "id_number", u.valid_id_number(u.TODAY.replace(day=1, year=2016), 337)
+		)
 		with self.set_user(u.TEACHER):
 			doc = frappe.get_doc("Left Behind Child", name)
 			doc.apply_fieldlevel_read_permissions()

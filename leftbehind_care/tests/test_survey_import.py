@@ -25,7 +25,12 @@ def run_import(doctype: str, rows: list[list]) -> tuple[frappe._dict, list[frapp
 	out = io.StringIO()
 	csv.writer(out).writerows(rows)
 	file = frappe.get_doc(
-		{"doctype": "File", "file_name": f"survey-{frappe.generate_hash(length=6)}.csv", "content": out.getvalue(), "is_private": 1}
+		{
+			"doctype": "File",
+			"file_name": f"survey-{frappe.generate_hash(length=6)}.csv",
+			"content": out.getvalue(),
+			"is_private": 1,
+		}
 	).insert()
 	data_import = frappe.get_doc(
 		{
@@ -57,7 +62,9 @@ class TestSurveyImport(u.CareTestCase):
 	@classmethod
 	def tearDownClass(cls):
 		# The importer commits each row; remove what this test imported.
-		for child in frappe.get_all("Left Behind Child", filters={"care_class": cls.care_class}, pluck="name"):
+		for child in frappe.get_all(
+			"Left Behind Child", filters={"care_class": cls.care_class}, pluck="name"
+		):
 			frappe.db.delete("Left Behind Child Parent", {"parent": child})
 			frappe.db.delete("Left Behind Child Status Log", {"parent": child})
 			frappe.db.delete("Left Behind Child", {"name": child})
@@ -67,7 +74,9 @@ class TestSurveyImport(u.CareTestCase):
 
 	def test_guardian_template_and_import(self):
 		header = template("Child Guardian", {"Child Guardian": GUARDIAN_FIELDS})
-		self.assertEqual(header, ["Guardian Name", "Relation to Child", "Phone", "Guardianship Capacity", "Age"])
+		self.assertEqual(
+			header, ["Guardian Name", "Relation to Child", "Phone", "Guardianship Capacity", "Age"]
+		)
 		data_import, logs = run_import(
 			"Child Guardian",
 			[
@@ -84,7 +93,11 @@ class TestSurveyImport(u.CareTestCase):
 		self.assertIn("12345", failed[0].messages)
 		self.assertIn("13812345678", failed[0].messages)  # the fix: what a valid number looks like
 		self.assertEqual(
-			set(frappe.get_all("Child Guardian", filters={"guardian_name": ("like", "导入%")}, pluck="guardian_name")),
+			set(
+				frappe.get_all(
+					"Child Guardian", filters={"guardian_name": ("like", "导入%")}, pluck="guardian_name"
+				)
+			),
 			{"导入王奶奶", "导入赵姑姑"},
 		)
 
@@ -112,7 +125,9 @@ class TestSurveyImport(u.CareTestCase):
 		self.assertEqual([json.loads(log.row_indexes) for log in failed], [[3]])
 		self.assertIn(bad_id, failed[0].messages)
 		self.assertIn("check digit", failed[0].messages)
-		imported = frappe.get_all("Left Behind Child", filters={"care_class": self.care_class}, fields=["child_name", "gender"])
+		imported = frappe.get_all(
+			"Left Behind Child", filters={"care_class": self.care_class}, fields=["child_name", "gender"]
+		)
 		self.assertEqual({r.child_name for r in imported}, {"导入小明", "导入小刚"})
 		child = frappe.get_doc("Left Behind Child", {"child_name": "导入小明", "care_class": self.care_class})
 		self.assertEqual(child.parents_away[0].work_province, "浙江省")

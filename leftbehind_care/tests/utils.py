@@ -205,12 +205,21 @@ def make_world() -> dict[str, str]:
 		"a2": (classes["a2"], "钱小红"),
 		"b1": (classes["b1"], "孙小刚"),
 	}.items():
-		existing = frappe.db.get_value("Left Behind Child", {"child_name": child_name, "care_class": care_class})
+		existing = frappe.db.get_value(
+			"Left Behind Child", {"child_name": child_name, "care_class": care_class}
+		)
 		if not existing:
 			guardian = make_guardian(f"{child_name[0]}奶奶").name
-			existing = child_doc(
-				care_class, child_name, [guardian], birth_date=TODAY - datetime.timedelta(days=9 * 365 + 40)
-			).insert().name
+			existing = (
+				child_doc(
+					care_class,
+					child_name,
+					[guardian],
+					birth_date=TODAY - datetime.timedelta(days=9 * 365 + 40),
+				)
+				.insert()
+				.name
+			)
 		children[key] = existing
 	frappe.db.commit()
 	return children

@@ -31,7 +31,9 @@ class CareClass(Document):
 				self.class_teacher_phone = normalize(self.class_teacher_phone, _("Class Teacher Phone"))
 			for row in self.subject_teachers:
 				if row.phone:
-					row.phone = normalize(row.phone, _("Subject Teachers row {0}: {1}").format(row.idx, row.teacher_name))
+					row.phone = normalize(
+						row.phone, _("Subject Teachers row {0}: {1}").format(row.idx, row.teacher_name)
+					)
 		except RuleError as err:
 			raise_rule_error(err, _("Class {0}").format(self.name or self.school))
 		self.class_title = _("Grade {0} Class {1}").format(self.grade, self.class_no)

@@ -37,16 +37,20 @@ class ChildGuardian(Document):
 		self.search_key = search_key(self.guardian_name)
 
 	def on_update(self) -> None:
-		if self.has_value_changed("capacity") or self.has_value_changed("age") or self.has_value_changed("phone"):
+		if (
+			self.has_value_changed("capacity")
+			or self.has_value_changed("age")
+			or self.has_value_changed("phone")
+		):
 			refresh_care_flags(self.linked_children())
 
 	def on_trash(self) -> None:
 		children = self.linked_children()
 		if children:
 			frappe.throw(
-				_("Guardian {0} is still linked to {1}. Remove them from those children's files first.").format(
-					self.guardian_name, ", ".join(children)
-				),
+				_(
+					"Guardian {0} is still linked to {1}. Remove them from those children's files first."
+				).format(self.guardian_name, ", ".join(children)),
 				title=_("Guardian in Use"),
 			)
 
@@ -58,7 +62,9 @@ class ChildGuardian(Document):
 		identity = parse_id_number(self.id_number, today)
 		self.id_number = identity.number
 		self.age = age_on(identity.birth_date, today)
-		existing = frappe.db.get_value("Child Guardian", {"id_number": identity.number, "name": ("!=", self.name)})
+		existing = frappe.db.get_value(
+			"Child Guardian", {"id_number": identity.number, "name": ("!=", self.name)}
+		)
 		if existing:
 			raise RuleError("id_duplicate", number=identity.number, existing=existing)
 

@@ -34,7 +34,9 @@ class LeftBehindChild(Document):
 
 	def on_trash(self) -> None:
 		frappe.throw(
-			_("Children's files are never deleted. Set the status (for example Transferred or Graduated) with a date and a reason instead."),
+			_(
+				"Children's files are never deleted. Set the status (for example Transferred or Graduated) with a date and a reason instead."
+			),
 			title=_("Not Allowed"),
 		)
 
@@ -82,7 +84,9 @@ class LeftBehindChild(Document):
 				raise
 		for row in self.parents_away:
 			try:
-				rules.check_not_future("away_since", getdate(row.away_since) if row.away_since else None, self.today())
+				rules.check_not_future(
+					"away_since", getdate(row.away_since) if row.away_since else None, self.today()
+				)
 			except RuleError as err:
 				err.params["field"] = _("Row {0}: {1}").format(row.idx, _("Away Since"))
 				raise
@@ -90,10 +94,14 @@ class LeftBehindChild(Document):
 
 	def normalize_phones(self) -> None:
 		if self.village_contact_phone:
-			self.village_contact_phone = normalize(self.village_contact_phone, _(self.meta.get_label("village_contact_phone")))
+			self.village_contact_phone = normalize(
+				self.village_contact_phone, _(self.meta.get_label("village_contact_phone"))
+			)
 		for row in self.parents_away:
 			if row.phone:
-				row.phone = normalize(row.phone, _("Parents Working Away row {0}: {1}").format(row.idx, row.parent_name))
+				row.phone = normalize(
+					row.phone, _("Parents Working Away row {0}: {1}").format(row.idx, row.parent_name)
+				)
 
 	def validate_not_duplicate(self) -> None:
 		"""Without an ID number, the same name, birth date and school is probably the same child."""
@@ -121,7 +129,11 @@ class LeftBehindChild(Document):
 	def validate_status(self) -> None:
 		# A new status needs its own date: the date of the previous status does not carry over.
 		status_date = self.status_date
-		if not self.is_new() and self.has_value_changed("status") and not self.has_value_changed("status_date"):
+		if (
+			not self.is_new()
+			and self.has_value_changed("status")
+			and not self.has_value_changed("status_date")
+		):
 			status_date = None
 		rules.check_status(
 			self.status,

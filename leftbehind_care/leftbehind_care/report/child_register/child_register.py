@@ -74,27 +74,64 @@ def primary_guardians(children: list[str]) -> dict[str, dict]:
 	for link in links:
 		result.setdefault(
 			link.parent,
-			{"guardian_name": link.guardian_name, "guardian_phone": link.phone, "guardian_capacity": link.capacity},
+			{
+				"guardian_name": link.guardian_name,
+				"guardian_phone": link.phone,
+				"guardian_capacity": link.capacity,
+			},
 		)
 	return result
 
 
 def get_columns() -> list[dict]:
 	return [
-		{"fieldname": "name", "label": _("Child"), "fieldtype": "Link", "options": "Left Behind Child", "width": 140},
+		{
+			"fieldname": "name",
+			"label": _("Child"),
+			"fieldtype": "Link",
+			"options": "Left Behind Child",
+			"width": 140,
+		},
 		{"fieldname": "child_name", "label": _("Child Name"), "fieldtype": "Data", "width": 90},
 		{"fieldname": "gender", "label": _("Gender"), "fieldtype": "Data", "width": 60},
 		{"fieldname": "age", "label": _("Age"), "fieldtype": "Int", "width": 50},
-		{"fieldname": "school", "label": _("School"), "fieldtype": "Link", "options": "Care School", "width": 150},
-		{"fieldname": "care_class", "label": _("Class"), "fieldtype": "Link", "options": "Care Class", "width": 150},
+		{
+			"fieldname": "school",
+			"label": _("School"),
+			"fieldtype": "Link",
+			"options": "Care School",
+			"width": 150,
+		},
+		{
+			"fieldname": "care_class",
+			"label": _("Class"),
+			"fieldtype": "Link",
+			"options": "Care Class",
+			"width": 150,
+		},
 		{"fieldname": "left_behind_type", "label": _("Left-Behind Type"), "fieldtype": "Data", "width": 130},
 		{"fieldname": "guardian_name", "label": _("Guardian"), "fieldtype": "Data", "width": 90},
 		{"fieldname": "guardian_phone", "label": _("Guardian's Phone"), "fieldtype": "Data", "width": 110},
-		{"fieldname": "guardian_capacity", "label": _("Guardianship Capacity"), "fieldtype": "Data", "width": 80},
-		{"fieldname": "unsupervised_alert", "label": _("Unsupervised Child Alert"), "fieldtype": "Check", "width": 80},
+		{
+			"fieldname": "guardian_capacity",
+			"label": _("Guardianship Capacity"),
+			"fieldtype": "Data",
+			"width": 80,
+		},
+		{
+			"fieldname": "unsupervised_alert",
+			"label": _("Unsupervised Child Alert"),
+			"fieldtype": "Check",
+			"width": 80,
+		},
 		{"fieldname": "completeness", "label": _("File Completeness"), "fieldtype": "Percent", "width": 100},
 		{"fieldname": "missing_items", "label": _("Missing from File"), "fieldtype": "Data", "width": 200},
-		{"fieldname": "contact_card_issued_on", "label": _("Contact Card Issued On"), "fieldtype": "Date", "width": 110},
+		{
+			"fieldname": "contact_card_issued_on",
+			"label": _("Contact Card Issued On"),
+			"fieldtype": "Date",
+			"width": 110,
+		},
 	]
 
 
@@ -108,9 +145,24 @@ def get_summary(rows: list[dict]) -> list[dict]:
 			"datatype": "Int",
 			"indicator": "Red" if summary.unsupervised else "Green",
 		},
-		{"label": _("Incomplete Child Files"), "value": summary.incomplete, "datatype": "Int", "indicator": "Orange"},
-		{"label": _("Average Completeness"), "value": summary.average_completeness, "datatype": "Percent", "indicator": "Blue"},
-		{"label": _("Contact Cards Issued"), "value": summary.cards_issued, "datatype": "Int", "indicator": "Green"},
+		{
+			"label": _("Incomplete Child Files"),
+			"value": summary.incomplete,
+			"datatype": "Int",
+			"indicator": "Orange",
+		},
+		{
+			"label": _("Average Completeness"),
+			"value": summary.average_completeness,
+			"datatype": "Percent",
+			"indicator": "Blue",
+		},
+		{
+			"label": _("Contact Cards Issued"),
+			"value": summary.cards_issued,
+			"datatype": "Int",
+			"indicator": "Green",
+		},
 		{"label": _("Boarding Students"), "value": summary.boarding, "datatype": "Int", "indicator": "Blue"},
 	]
 

@@ -28,7 +28,9 @@ class TestChildRegister(u.CareTestCase):
 		with self.set_user(u.LEADER):
 			_columns, rows, summary = self.run_report(school=u.SCHOOL_A)
 			self.assertEqual({r.name for r in rows}, {self.children["a1"], self.children["a2"]})
-			self.assertEqual(summary[frappe._("Unsupervised Children")], sum(r.unsupervised_alert for r in rows))
+			self.assertEqual(
+				summary[frappe._("Unsupervised Children")], sum(r.unsupervised_alert for r in rows)
+			)
 			_columns, rows, _summary = self.run_report(school=u.SCHOOL_B)
 			self.assertEqual(rows, [])
 
