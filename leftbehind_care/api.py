@@ -5,6 +5,8 @@ from __future__ import annotations
 import frappe
 from frappe import _
 
+from leftbehind_care.permissions import get_scope
+
 
 @frappe.whitelist()
 @frappe.validate_and_sanitize_search_inputs
@@ -19,7 +21,7 @@ def search_children(doctype, txt, searchfield, start, page_len, filters):
 		"Left Behind Child",
 		filters=filters or {},
 		or_filters=or_filters,
-		fields=["name", "child_name", "care_class", "school"],
+		fields=["name", "child_name", "care_class", "school", "unsupervised_alert"],
 		order_by="child_name asc",
 		limit_start=start,
 		limit_page_length=page_len,
@@ -36,4 +38,47 @@ def search_children(doctype, txt, searchfield, start, page_len, filters):
 		if rows
 		else {}
 	)
-	return [(r.name, r.child_name, _("{0} {1}").format(r.school, titles.get(r.care_class, ""))) for r in rows]
+	return [(r.name, r.child_name, describe_child(r, titles.get(r.care_class, ""))) for r in rows]
+
+
+def describe_child(row, class_title: str) -> str:
+	"""School and class, and the unsupervised-child alert wherever the child is picked."""
+	description = _("{0} {1}").format(row.school, class_title)
+	if row.unsupervised_alert:
+		description = _("{0} · Unsupervised").format(description)
+	return description
+
+
+@frappe.whitelist()
+@frappe.validate_and_sanitize_search_inputs
+def search_filing_classes(doctype, txt, searchfield, start, page_len, filters):
+	"""The classes the user may file children in: all for an administrator, the school's for a
+	leader or counsellor, their own for a class teacher — the scope that validation enforces."""
+	scope = get_scope()
+	if not (scope.all_schools or scope.schools or scope.classes):
+		return []
+	care_class = frappe.qb.DocType("Care Class")
+	query = (
+		frappe.qb.from_(care_class)
+		.select(care_class.name, care_class.class_title, care_class.school)
+		.where(care_class.is_active == 1)
+		.orderby(care_class.school)
+		.orderby(care_class.grade)
+		.orderby(care_class.class_no)
+		.limit(page_len)
+		.offset(start)
+	)
+	if not scope.all_schools:
+		query = query.where(
+			care_class.school.isin(sorted(scope.schools) or [""])
+			| care_class.name.isin(sorted(scope.classes) or [""])
+		)
+	text = (txt or "").strip()
+	if text:
+		like = f"%{text}%"
+		query = query.where(
+			care_class.name.like(like) | care_class.class_title.like(like) | care_class.school.like(like)
+		)
+	if isinstance(filters, dict) and filters.get("school"):
+		query = query.where(care_class.school == filters["school"])
+	return query.run()

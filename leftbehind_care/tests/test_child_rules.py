@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import frappe
+from frappe.utils import add_years
 
 from leftbehind_care.core.identity import FEMALE, MALE
 from leftbehind_care.tests import utils as u
@@ -174,3 +175,24 @@ class TestChildFile(u.CareTestCase):
 			}
 		)
 		self.assertRaises(frappe.ValidationError, overlapping.insert)
+
+	def test_link_search_shows_the_alert(self):
+		child = self.child(child_name="冯小雨", birth_date=BIRTH, guardians=[]).insert()
+		from frappe.desk.search import search_link
+
+		results = search_link("Left Behind Child", "fxy")
+		match = next(r for r in results if r["value"] == child.name)
+		self.assertIn("Unsupervised", match["description"])
+
+	def test_children_who_turn_16_are_closed_by_the_daily_job(self):
+		from leftbehind_care.tasks import close_aged_out_children
+
+		child = self.child(child_name="蒋十六", birth_date=BIRTH).insert()
+		birth = add_years(u.TODAY - datetime.timedelta(days=2), -16)
+		frappe.db.set_value("Left Behind Child", child.name, "birth_date", birth)
+		sixteenth_birthday = add_years(birth, 16)
+		close_aged_out_children()
+		child.reload()
+		self.assertEqual(child.status, "Aged Out")
+		self.assertEqual(str(child.status_date), str(sixteenth_birthday))
+		self.assertEqual(child.status_log[-1].status, "Aged Out")

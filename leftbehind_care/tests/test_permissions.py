@@ -157,3 +157,36 @@ class TestChildScoping(u.CareTestCase):
 					self.children["a1"],
 				)
 		self.assertTrue(frappe.db.exists("Left Behind Child", self.children["a1"]))
+
+	def test_class_picker_offers_the_classes_a_user_may_file_in(self):
+		from leftbehind_care.api import search_filing_classes
+
+		school_a = set(frappe.get_all("Care Class", filters={"school": u.SCHOOL_A}, pluck="name"))
+		expected = {
+			u.TEACHER: {frappe.db.get_value("Left Behind Child", self.children["a1"], "care_class")},
+			u.LEADER: school_a,
+			u.MENTOR: set(),
+			u.INSPECTOR: set(),
+		}
+		for user, classes in expected.items():
+			with self.subTest(user=user), self.set_user(user):
+				rows = search_filing_classes("Care Class", "", "name", 0, 100, {})
+				self.assertEqual({row[0] for row in rows}, classes)
+
+	def test_number_cards_count_within_scope(self):
+		from frappe.desk.doctype.number_card.number_card import get_result
+
+		card = frappe.get_doc("Number Card", "Active Left-Behind Children")
+		with self.set_user(u.TEACHER):
+			teacher_count = get_result(card.as_dict(), card.filters_json)
+		with self.set_user(u.ADMIN):
+			admin_count = get_result(card.as_dict(), card.filters_json)
+		visible_active = frappe.db.count(
+			"Left Behind Child",
+			{
+				"status": "Active",
+				"care_class": frappe.db.get_value("Left Behind Child", self.children["a1"], "care_class"),
+			},
+		)
+		self.assertEqual(teacher_count, visible_active)
+		self.assertEqual(admin_count, frappe.db.count("Left Behind Child", {"status": "Active"}))

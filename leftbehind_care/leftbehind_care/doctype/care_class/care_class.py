@@ -36,7 +36,10 @@ class CareClass(Document):
 					)
 		except RuleError as err:
 			raise_rule_error(err, _("Class {0}").format(self.name or self.school))
-		self.class_title = _("Grade {0} Class {1}").format(self.grade, self.class_no)
+		# Stored title, so it is written in the site's language, not the editing user's.
+		self.class_title = _("Grade {0} Class {1}", lang=frappe.db.get_default("lang")).format(
+			self.grade, self.class_no
+		)
 
 	def on_update(self) -> None:
 		if self.has_value_changed("school") and not self.is_new():

@@ -2,6 +2,10 @@
 // For license information, please see license.txt
 
 frappe.ui.form.on("Left Behind Child", {
+	setup(frm) {
+		// Offer only the classes this user may file children in (the server checks the same).
+		frm.set_query("care_class", () => ({ query: "leftbehind_care.api.search_filing_classes" }));
+	},
 	refresh(frm) {
 		if (frm.doc.unsupervised_alert) {
 			frm.dashboard.set_headline_alert(
