@@ -65,7 +65,7 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 			lambda: _("Gender Does Not Match ID Number"),
 			lambda p: _(
 				"The gender {0} contradicts the ID number, which gives {1}. Clear the gender to take it from the ID number, or correct the ID number."
-			).format(_(p["entered"]), _(p["expected"])),
+			).format(option_label(p["entered"]), option_label(p["expected"])),
 		),
 		"id_duplicate": (
 			lambda: _("Duplicate ID Number"),
@@ -105,13 +105,13 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 			lambda: _("Status Date Missing"),
 			lambda p: _(
 				"The status {0} closes the child's file. Enter the date from which it applies in Status Since."
-			).format(_(p["status"])),
+			).format(option_label(p["status"])),
 		),
 		"status_reason_missing": (
 			lambda: _("Reason Missing"),
 			lambda p: _(
 				"The status {0} closes the child's file. Enter the reason, for example where the child transferred to or which parent returned."
-			).format(_(p["status"])),
+			).format(option_label(p["status"])),
 		),
 		"term_end_before_start": (
 			lambda: _("Invalid Term Dates"),
@@ -141,9 +141,14 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 			lambda: _("Missing Role"),
 			lambda p: _(
 				"User {0} does not have the role {1}. Give them the role first, then assign them here."
-			).format(p["user"], _(p["role"])),
+			).format(p["user"], option_label(p["role"])),
 		),
 	}
+
+
+def option_label(value: str) -> str:
+	"""A stored option value (Male, Transferred, a role name) in the user's language."""
+	return _(value)
 
 
 def raise_rule_error(err: RuleError, record: str | None = None) -> None:

@@ -1,0 +1,70 @@
+"""Every string a user can see has a Chinese translation, and the desk shows it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+import frappe
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po
+from frappe.gettext.translate import get_method_map
+from frappe.utils import get_bench_path
+
+from leftbehind_care.tests.utils import CareTestCase
+
+APP = "leftbehind_care"
+JINJA_STRING = re.compile(r"""_\(\s*(["'])(.+?)\1\s*[,)]""")
+
+
+def app_dir() -> str:
+	# The bench's own path to the app: Frappe's extractors want files inside the bench.
+	return os.path.join(get_bench_path(), "apps", APP)
+
+
+def extracted_messages() -> set[str]:
+	"""The strings Frappe's own extractors find in the app, as `bench generate-pot-file` does,
+	plus the `_()` strings of Jinja print formats."""
+	keywords = DEFAULT_KEYWORDS.copy()
+	keywords["_lt"] = None
+	method_map = get_method_map(APP) + get_method_map("frappe")
+	skip = {"tests", "node_modules", "__pycache__"}
+
+	def directory_filter(path: str) -> bool:
+		base = os.path.basename(path)
+		return not (base.startswith((".", "_")) or base in skip)
+
+	messages = {
+		message if isinstance(message, str) else message[0]
+		for _file, _line, message, _comments, _context in extract_from_dir(
+			app_dir(), method_map, directory_filter=directory_filter, keywords=keywords
+		)
+		if message
+	}
+	for root, _dirs, files in os.walk(os.path.join(app_dir(), APP, APP, "print_format")):
+		for name in files:
+			if name.endswith(".json"):
+				with open(os.path.join(root, name)) as f:
+					html = json.load(f).get("html") or ""
+				messages |= {m.group(2) for m in JINJA_STRING.finditer(html)}
+	return messages
+
+
+class TestTranslations(CareTestCase):
+	def test_every_string_has_a_chinese_translation(self):
+		with open(os.path.join(app_dir(), APP, "locale", "zh.po"), "rb") as f:
+			catalog = read_po(f)
+		translated = {m.id for m in catalog if m.id and m.string}
+		missing = sorted(extracted_messages() - translated)
+		self.assertEqual(missing, [], "untranslated strings; add them to locale/zh.po")
+
+	def test_the_desk_speaks_chinese(self):
+		frappe.local.lang = "zh"
+		frappe.local.lang_full_dict = None
+		try:
+			self.assertEqual(frappe._("Left Behind Child"), "留守儿童")
+			self.assertEqual(frappe._("Contact Card Issued On"), "联系卡发放日期")
+		finally:
+			frappe.local.lang = "en"
+			frappe.local.lang_full_dict = None
