@@ -1,0 +1,464 @@
+"""Fill a site with a demo county: `make_demo(children=200, seed=1)`, or from the shell
+`bench --site S make-care-demo --children 200 --seed 1`.
+
+`leftbehind_care.core.demo` generates the county; this module writes it. Schools, classes and terms
+are few and go through `doc.insert()`, so their controllers validate them. Users, guardians and
+children go in with bulk inserts (a county has thousands of them; a User insert alone takes half a
+second, as it clears the site cache), with every value a controller would compute computed here by
+the same core functions, and the naming series moved past the names used.
+"""
+
+from __future__ import annotations
+
+import datetime
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import frappe
+from frappe import _
+from frappe.model.naming import NamingSeries
+from frappe.utils import getdate, now, now_datetime, nowdate
+from frappe.utils.password import update_password
+
+from leftbehind_care.core import child as rules
+from leftbehind_care.core.demo import (
+	COUNTIES,
+	DEFAULT_COUNTY,
+	EMAIL_DOMAIN,
+	Child,
+	DemoCounty,
+	Guardian,
+	Person,
+	generate_county,
+	school_year_start,
+)
+from leftbehind_care.core.errors import RuleError
+from leftbehind_care.core.names import search_key
+from leftbehind_care.core.terms import Term, check_term
+from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import (
+	LeftBehindChild,
+	completeness_labels,
+)
+
+DEMO_PASSWORD = "Demo@2026"
+# Rows per INSERT statement: well under MariaDB's default max_allowed_packet (16 MB).
+CHUNK_SIZE = 1000
+
+
+@dataclass
+class DemoSummary:
+	county: str
+	townships: int = 0
+	schools: int = 0
+	classes: int = 0
+	users: int = 0
+	terms: int = 0
+	guardians: int = 0
+	children: int = 0
+	unsupervised: int = 0
+	# Seconds per step, in the order the steps ran.
+	timings: dict[str, float] = field(default_factory=dict)
+
+	@contextmanager
+	def timing(self, step: str) -> Iterator[None]:
+		started = time.monotonic()
+		yield
+		self.timings[step] = round(time.monotonic() - started, 2)
+
+
+def make_demo(
+	children: int = 200, seed: int = 1, county: str = DEFAULT_COUNTY, commit: bool = True
+) -> DemoSummary:
+	"""Create a demo county with `children` left-behind children. Refuses if that county's demo
+	is already on the site. `commit=False` leaves the transaction open (for tests)."""
+	check_options(children, county)
+	today = getdate(nowdate())
+	refuse_if_present(children, seed, county, today)
+	summary = DemoSummary(county=COUNTIES[county].county)
+	with summary.timing("generate"):
+		data = generate_county(children, seed, today, county, taken_id_numbers=id_numbers_on_file())
+	with summary.timing("terms"):
+		summary.terms = insert_terms(data)
+	with summary.timing("users"):
+		summary.users = insert_users(data.staff, accounts_opened_at(today))
+	with summary.timing("schools"):
+		summary.schools = insert_schools(data)
+	with summary.timing("classes"):
+		summary.classes = insert_classes(data)
+	with summary.timing("guardians"):
+		guardian_names = insert_guardians(data)
+	with summary.timing("children"):
+		summary.unsupervised = insert_children(data, guardian_names)
+	summary.townships = len(data.townships)
+	summary.guardians = len(guardian_names)
+	summary.children = len(data.children)
+	if commit:
+		frappe.db.commit()
+	return summary
+
+
+# ---- before anything is written
+
+
+def check_options(children: int, county: str) -> None:
+	if children < 1:
+		frappe.throw(_("The demo needs at least one child."), title=_("Invalid Demo Options"))
+	if county not in COUNTIES:
+		frappe.throw(
+			_("There is no demo county {0}. Choose one of: {1}.").format(county, ", ".join(sorted(COUNTIES))),
+			title=_("Invalid Demo Options"),
+		)
+
+
+def refuse_if_present(children: int, seed: int, county: str, today: datetime.date) -> None:
+	"""A county's demo goes onto a site once: its schools and users would collide."""
+	schools = [
+		s.school_name for s in generate_county(children, seed, today, county, only_schools=True).schools
+	]
+	present = frappe.get_all("Care School", filters={"name": ("in", schools)}, pluck="name", limit=1)
+	present += frappe.get_all(
+		"User", filters={"name": ("like", f"%@{county}.{EMAIL_DOMAIN}")}, pluck="name", limit=1
+	)
+	if present:
+		frappe.throw(
+			_(
+				"The demo data of {0} is already on this site (for example {1}). Run the demo on a site without it, or choose another county."
+			).format(COUNTIES[county].county, present[0]),
+			title=_("Demo Data Exists"),
+		)
+
+
+def id_numbers_on_file() -> set[str]:
+	numbers = set()
+	for doctype in ("Left Behind Child", "Child Guardian"):
+		numbers.update(frappe.get_all(doctype, filters={"id_number": ("is", "set")}, pluck="id_number"))
+	return numbers
+
+
+# ---- few records: through their controllers
+
+
+def insert_terms(data: DemoCounty) -> int:
+	"""The current school year's terms, unless the site already has its own calendar for them."""
+	existing = [
+		Term(t.name, getdate(t.start_date), getdate(t.end_date))
+		for t in frappe.get_all("Care Term", fields=["name", "start_date", "end_date"])
+	]
+	inserted = 0
+	for plan in data.terms:
+		if plan.term_name in {t.name for t in existing}:
+			continue
+		try:
+			check_term(Term(plan.term_name, plan.start_date, plan.end_date), existing)
+		except RuleError:  # overlaps a term of the site's own
+			continue
+		frappe.get_doc({"doctype": "Care Term", **vars(plan)}).insert()
+		inserted += 1
+	return inserted
+
+
+def insert_schools(data: DemoCounty) -> int:
+	for school in data.schools:
+		frappe.get_doc(
+			{
+				"doctype": "Care School",
+				"school_name": school.school_name,
+				"school_type": school.school_type,
+				"county": data.profile.county,
+				"township": school.township,
+				"address": school.address,
+				"phone": school.phone,
+				"members": [vars(member) for member in school.members],
+			}
+		).insert()
+	return len(data.schools)
+
+
+def insert_classes(data: DemoCounty) -> int:
+	for school_class in data.classes:
+		frappe.get_doc(
+			{
+				"doctype": "Care Class",
+				"school": school_class.school,
+				"grade": school_class.grade,
+				"class_no": school_class.class_no,
+				"class_teacher": school_class.class_teacher,
+				"class_teacher_phone": school_class.class_teacher_phone,
+				"subject_teachers": [vars(teacher) for teacher in school_class.subject_teachers],
+			}
+		).insert()
+	return len(data.classes)
+
+
+# ---- many records: bulk inserts
+
+
+def accounts_opened_at(today: datetime.date) -> str:
+	"""Staff accounts date from the start of the school year. Dated now, they would trip Frappe's
+	user throttle (more than 60 users created within 60 minutes) for everyone else for an hour."""
+	opened = datetime.datetime.combine(school_year_start(today), datetime.time(8))
+	return str(min(opened, now_datetime() - datetime.timedelta(hours=2)))
+
+
+def insert_users(staff: list[Person], created: str) -> int:
+	"""Users with their roles, as `User.insert()` leaves them (notification settings, a share of
+	their own record, a Frappe login id), and the demo password."""
+	stamp = Stamp(frappe.session.user, created)
+	taken_mobiles = set(
+		frappe.get_all("User", filters={"mobile_no": ("in", [p.phone for p in staff])}, pluck="mobile_no")
+	)
+	language = "zh" if frappe.db.exists("Language", "zh") else None
+	bulk_insert(
+		"User",
+		["name", "email", "first_name", "full_name", "gender", "mobile_no", "language"]
+		+ ["user_type", "send_welcome_email", "enabled"],
+		(
+			[p.email, p.email, p.full_name, p.full_name, p.gender]
+			+ [None if p.phone in taken_mobiles else p.phone, language, "System User", 0, 1]
+			for p in staff
+		),
+		stamp,
+	)
+	bulk_insert(
+		"Has Role",
+		["name", "parent", "parenttype", "parentfield", "idx", "role"],
+		(
+			[frappe.generate_hash(length=10), p.email, "User", "roles", idx, role]
+			for p in staff
+			for idx, role in enumerate(p.roles, start=1)
+		),
+		stamp,
+	)
+	bulk_insert(
+		"User Social Login",
+		["name", "parent", "parenttype", "parentfield", "idx", "provider", "userid"],
+		(
+			[frappe.generate_hash(length=10), p.email, "User", "social_logins", 1, "frappe"]
+			+ [frappe.generate_hash(length=39)]
+			for p in staff
+		),
+		stamp,
+	)
+	bulk_insert("Notification Settings", ["name", "user"], ([p.email, p.email] for p in staff), stamp)
+	bulk_insert(
+		"DocShare",
+		["name", "user", "share_doctype", "share_name", "read", "write", "share"],
+		([frappe.generate_hash(length=10), p.email, "User", p.email, 1, 1, 1] for p in staff),
+		stamp,
+	)
+	for person in staff:
+		update_password(person.email, DEMO_PASSWORD)
+	for key in ("users_for_mentions", "enabled_users"):
+		frappe.cache.delete_key(key)
+	return len(staff)
+
+
+GUARDIAN_FIELDS = [
+	"guardian_name",
+	"relation",
+	"phone",
+	"age",
+	"capacity",
+	"address",
+	"agreement_signed_on",
+	"id_number",
+	"health",
+	"notes",
+]
+
+
+def insert_guardians(data: DemoCounty) -> dict[int, str]:
+	"""Returns the name (GDN-…) of each guardian, by its key. A guardian is filed by the class
+	teacher of the first of their children."""
+	reserved = reserve_names("Child Guardian", len(data.guardians))
+	names = {g.key: name for g, name in zip(data.guardians, reserved, strict=True)}
+	teachers = data.class_teacher_of()
+	filed_by = {}
+	for child in data.children:
+		for link in child.guardians:
+			filed_by.setdefault(link.guardian, teachers[child.care_class])
+	series = naming_series("Child Guardian")
+	bulk_insert(
+		"Child Guardian",
+		["name", "naming_series", "search_key", "owner", "modified_by", *GUARDIAN_FIELDS],
+		(
+			[names[g.key], series, search_key(g.guardian_name), filed_by[g.key], filed_by[g.key]]
+			+ [getattr(g, f) for f in GUARDIAN_FIELDS]
+			for g in data.guardians
+		),
+		Stamp(),
+	)
+	return names
+
+
+CHILD_FIELDS = [
+	"child_name",
+	"gender",
+	"birth_date",
+	"id_number",
+	"ethnicity",
+	"household_register",
+	"household_type",
+	"care_class",
+	"school",
+	"grade",
+	"schooling_status",
+	"is_boarding",
+	"dormitory",
+	"address",
+	"village",
+	"village_contact_name",
+	"village_contact_phone",
+	"left_behind_type",
+	"left_behind_since",
+	"health_status",
+	"has_disability",
+	"disability_notes",
+	"health_notes",
+	"family_economy",
+	"is_dibao",
+	"is_poverty_registered",
+	"economy_notes",
+	"contact_card_issued_on",
+	"filed_on",
+	"status",
+	"status_date",
+	"status_reason",
+]
+CARE_FLAG_FIELDS = ["search_key", "age", "unsupervised_alert", "completeness", "missing_items"]
+PARENT_FIELDS = [
+	"relation",
+	"parent_name",
+	"phone",
+	"work_province",
+	"work_place",
+	"away_since",
+	"home_frequency",
+]
+
+
+def insert_children(data: DemoCounty, guardian_names: dict[int, str]) -> int:
+	"""The children with their parents away, guardians and status log; returns how many raise the
+	unsupervised alert. Each child is filed by their class teacher."""
+	names = reserve_names("Left Behind Child", len(data.children))
+	teachers = data.class_teacher_of()
+	guardians = {g.key: g for g in data.guardians}
+	labels = completeness_labels()
+	series = naming_series("Left Behind Child")
+	rows, parents, links, log = [], [], [], []
+	alerts = 0
+	for name, child in zip(names, data.children, strict=True):
+		teacher = teachers[child.care_class]
+		its_guardians = [guardians[link.guardian] for link in child.guardians]
+		flags = care_flags(child, its_guardians, data, labels)
+		alerts += flags["unsupervised_alert"]
+		rows.append(
+			[name, series, teacher, teacher, *child_values(child), *(flags[f] for f in CARE_FLAG_FIELDS)]
+		)
+		for idx, parent in enumerate(child.parents_away, start=1):
+			parents.append(
+				child_row(name, teacher, "parents_away", idx) + [getattr(parent, f) for f in PARENT_FIELDS]
+			)
+		for idx, (link, guardian) in enumerate(zip(child.guardians, its_guardians, strict=True), start=1):
+			links.append(
+				child_row(name, teacher, "guardians", idx)
+				+ [guardian_names[link.guardian], guardian.guardian_name, guardian.relation, guardian.phone]
+				+ [guardian.capacity, int(link.is_primary)]
+			)
+		for idx, entry in enumerate(child.status_log, start=1):
+			log.append(
+				child_row(name, teacher, "status_log", idx)
+				+ [entry.status, entry.status_date, entry.reason, teacher]
+			)
+	stamp = Stamp()
+	bulk_insert(
+		"Left Behind Child",
+		["name", "naming_series", "owner", "modified_by", *CHILD_FIELDS, *CARE_FLAG_FIELDS],
+		rows,
+		stamp,
+	)
+	table = ["name", "owner", "modified_by", "parent", "parenttype", "parentfield", "idx"]
+	bulk_insert("Left Behind Child Parent", table + PARENT_FIELDS, parents, stamp)
+	bulk_insert(
+		"Left Behind Child Guardian",
+		table + ["guardian", "guardian_name", "relation", "phone", "capacity", "is_primary"],
+		links,
+		stamp,
+	)
+	bulk_insert(
+		"Left Behind Child Status Log", table + ["status", "status_date", "reason", "changed_by"], log, stamp
+	)
+	return alerts
+
+
+def child_values(child: Child) -> list:
+	return [int(v) if isinstance(v, bool) else v for v in (getattr(child, f) for f in CHILD_FIELDS)]
+
+
+def child_row(parent: str, owner: str, parentfield: str, idx: int) -> list:
+	return [frappe.generate_hash(length=10), owner, owner, parent, "Left Behind Child", parentfield, idx]
+
+
+def care_flags(child: Child, guardians: list[Guardian], data: DemoCounty, labels: dict[str, str]) -> dict:
+	"""search_key, age, unsupervised_alert, completeness and missing_items, as the Left Behind Child
+	controller sets them (`validate_dates`, `set_care_flags`)."""
+	age = rules.age_on(child.birth_date, data.today)
+	alert = rules.is_unsupervised(
+		child.status, age, [rules.GuardianFacts(g.capacity, g.age) for g in guardians]
+	)
+	# The controller's own list of facts: the demo child carries the same attributes as the
+	# document, and the guardians the same phone.
+	facts = LeftBehindChild.completeness_facts(child, {g.key: g for g in guardians})
+	completeness = rules.archive_completeness(facts)
+	return {
+		"search_key": search_key(child.child_name),
+		"age": age,
+		"unsupervised_alert": int(alert),
+		"completeness": completeness.percent,
+		"missing_items": "、".join(labels[item] for item in completeness.missing),
+	}
+
+
+# ---- naming and writing
+
+
+def naming_series(doctype: str) -> str:
+	return frappe.get_meta(doctype).get_field("naming_series").options.split("\n")[0]
+
+
+def reserve_names(doctype: str, count: int) -> list[str]:
+	"""The next `count` names of the DocType's naming series (e.g. LBC-2026-00001), with the
+	series counter moved past them, as if each had been inserted one by one."""
+	series = NamingSeries(naming_series(doctype))
+	prefix = series.get_prefix()
+	digits = series.series.rsplit(".", 1)[-1].count("#")
+	table = frappe.qb.DocType("Series")
+	locked = frappe.qb.from_(table).select(table.current).where(table.name == prefix).for_update().run()
+	current = int(locked[0][0] or 0) if locked else 0
+	series.update_counter(current + count)
+	return [f"{prefix}{number:0{digits}d}" for number in range(current + 1, current + count + 1)]
+
+
+class Stamp:
+	"""Owner and timestamps of bulk-inserted rows."""
+
+	def __init__(self, user: str | None = None, at: str | None = None) -> None:
+		self.user = user
+		self.now = at or now()
+
+	def fields(self) -> list[str]:
+		return ["creation", "modified"] + (["owner", "modified_by"] if self.user else [])
+
+	def values(self) -> list:
+		return [self.now, self.now] + ([self.user, self.user] if self.user else [])
+
+
+def bulk_insert(doctype: str, fields: list[str], rows: Iterable[Sequence], stamp: Stamp) -> None:
+	frappe.db.bulk_insert(
+		doctype,
+		[*fields, *stamp.fields()],
+		(list(row) + stamp.values() for row in rows),
+		chunk_size=CHUNK_SIZE,
+	)

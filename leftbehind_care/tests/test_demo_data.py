@@ -1,0 +1,133 @@
+"""The demo county on a real site: its records exist, pass their controllers' validation when
+loaded and saved, work for the demo users, and the demo refuses to run twice."""
+
+from __future__ import annotations
+
+import unittest
+
+import frappe
+from frappe.utils import add_to_date, now_datetime
+from frappe.utils.password import check_password
+
+from leftbehind_care.core.demo import EMAIL_DOMAIN
+from leftbehind_care.core.scope import CLASS_TEACHER, SCHOOL_LEADER
+from leftbehind_care.demo import DEMO_PASSWORD, make_demo
+from leftbehind_care.tests import utils as u
+
+# Not the default county, so that a demo made on the test site with the command does not collide.
+COUNTY = "suixian"
+CHILDREN = 40
+DEMO_USERS = f"%@{COUNTY}.{EMAIL_DOMAIN}"
+CARE_FLAGS = ("search_key", "age", "unsupervised_alert", "completeness", "missing_items", "school", "grade")
+
+
+class TestDemoData(u.CareTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		frappe.set_user("Administrator")
+		if frappe.db.exists("User", {"name": ("like", DEMO_USERS)}):
+			raise unittest.SkipTest(f"the {COUNTY} demo is already committed on this site")
+		cls.summary = make_demo(children=CHILDREN, seed=5, county=COUNTY, commit=False)
+		cls.children = frappe.get_all(
+			"Left Behind Child",
+			filters={"school": ("like", "睢县%")},
+			fields=["name", "care_class", "status", "unsupervised_alert"],
+			order_by="name asc",
+		)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_the_county_is_on_the_site(self):
+		summary = self.summary
+		self.assertEqual(len(self.children), CHILDREN)
+		self.assertEqual(summary.children, CHILDREN)
+		self.assertEqual(frappe.db.count("Care School", {"county": "睢县"}), summary.schools)
+		self.assertEqual(frappe.db.count("Care Class", {"school": ("like", "睢县%")}), summary.classes)
+		self.assertEqual(frappe.db.count("User", {"name": ("like", DEMO_USERS)}), summary.users)
+		self.assertTrue(
+			frappe.db.exists("Care Term", {"start_date": ("<=", u.TODAY), "end_date": (">=", u.TODAY)})
+		)
+		names = [c.name for c in self.children]
+		for table, at_least in (
+			("Left Behind Child Parent", CHILDREN),
+			("Left Behind Child Guardian", CHILDREN),
+			("Left Behind Child Status Log", CHILDREN),
+		):
+			self.assertGreaterEqual(frappe.db.count(table, {"parent": ("in", names)}), at_least, table)
+		linked = frappe.get_all(
+			"Left Behind Child Guardian", filters={"parent": ("in", names)}, pluck="guardian", distinct=True
+		)
+		self.assertEqual(summary.guardians, len(linked))
+		self.assertEqual(summary.unsupervised, sum(c.unsupervised_alert for c in self.children))
+
+	def test_demo_users_leave_the_user_throttle_alone(self):
+		# Frappe refuses new users once more than 60 were created within the last 60 minutes.
+		recent = {"name": ("like", DEMO_USERS), "creation": (">=", add_to_date(now_datetime(), hours=-1))}
+		self.assertEqual(frappe.db.count("User", recent), 0)
+		u.make_user("lbc-after-demo@test.invalid", CLASS_TEACHER)
+
+	def test_every_child_validates_as_stored(self):
+		"""The controller recomputes the same flags that the bulk insert stored."""
+		for row in self.children:
+			child = frappe.get_doc("Left Behind Child", row.name)
+			stored = {f: child.get(f) for f in CARE_FLAGS}
+			child.run_method("validate")
+			self.assertEqual({f: child.get(f) for f in CARE_FLAGS}, stored, row.name)
+
+	def test_a_child_and_its_guardian_save(self):
+		child = frappe.get_doc("Left Behind Child", self.children[0].name)
+		log = len(child.status_log)
+		child.save()
+		child.reload()
+		self.assertEqual(len(child.status_log), log)
+		guardian = frappe.get_doc("Child Guardian", child.guardians[0].guardian)
+		age = guardian.age
+		guardian.save()
+		self.assertEqual(guardian.age, age)
+
+	def test_schools_and_classes_save(self):
+		school = frappe.get_doc(
+			"Care School", frappe.get_all("Care School", {"county": "睢县"}, pluck="name")[0]
+		)
+		school.save()
+		care_class = frappe.get_doc("Care Class", self.children[0].care_class)
+		care_class.save()
+		self.assertEqual(care_class.name, f"{care_class.school}-{care_class.grade}-{care_class.class_no}")
+
+	def test_a_new_child_takes_the_next_name_of_the_series(self):
+		care_class = self.children[0].care_class
+		guardian = u.make_guardian("周奶奶").name
+		child = u.child_doc(
+			care_class, "周新来", [guardian], birth_date=u.TODAY.replace(year=u.TODAY.year - 9)
+		)
+		child.insert()
+		last = max(c.name for c in self.children)
+		self.assertGreater(child.name, last)
+		self.assertEqual(len(child.name), len(last))
+
+	def test_class_teacher_logs_in_and_sees_own_class(self):
+		teacher = frappe.db.get_value("Care Class", self.children[0].care_class, "class_teacher")
+		self.assertIn(CLASS_TEACHER, frappe.get_roles(teacher))
+		check_password(teacher, DEMO_PASSWORD)
+		frappe.set_user(teacher)
+		seen = frappe.get_list("Left Behind Child", filters={"school": ("like", "睢县%")}, pluck="care_class")
+		self.assertTrue(seen)
+		self.assertEqual(set(seen), {self.children[0].care_class})
+
+	def test_school_leader_sees_own_school(self):
+		school = frappe.db.get_value("Care Class", self.children[0].care_class, "school")
+		leader = frappe.get_all(
+			"Care School Member", filters={"parent": school, "member_role": "Leader"}, pluck="user", limit=1
+		)[0]
+		self.assertIn(SCHOOL_LEADER, frappe.get_roles(leader))
+		frappe.set_user(leader)
+		seen = frappe.get_list("Left Behind Child", filters={"school": ("like", "睢县%")}, pluck="school")
+		self.assertEqual(set(seen), {school})
+
+	def test_a_second_run_refuses(self):
+		with self.assertRaises(frappe.ValidationError):
+			make_demo(children=CHILDREN, seed=5, county=COUNTY, commit=False)
+		with self.assertRaises(frappe.ValidationError):
+			make_demo(children=CHILDREN * 10, seed=6, county=COUNTY, commit=False)
