@@ -30,6 +30,7 @@ fixtures = [
 
 after_install = "leftbehind_care.install.after_install"
 after_migrate = "leftbehind_care.install.after_migrate"
+after_uninstall = "leftbehind_care.install.after_uninstall"
 
 # Scoping: one helper (leftbehind_care.permissions) on every path.
 permission_query_conditions = {
@@ -51,5 +52,8 @@ doctype_list_js = {
 }
 
 scheduler_events = {
-	"daily": ["leftbehind_care.tasks.close_aged_out_children"],
+	"daily": [
+		"leftbehind_care.tasks.refresh_ages",
+		"leftbehind_care.tasks.close_aged_out_children",
+	],
 }

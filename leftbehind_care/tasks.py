@@ -6,7 +6,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_years, getdate, nowdate
 
-from leftbehind_care.core.child import ACTIVE, AGE_LIMIT, AGED_OUT
+from leftbehind_care.core.child import ACTIVE, AGE_LIMIT, AGED_OUT, changed_ages
 
 
 def close_aged_out_children() -> None:
@@ -24,3 +24,15 @@ def close_aged_out_children() -> None:
 		child.status_reason = _("Turned {0}").format(AGE_LIMIT)
 		child.flags.ignore_permissions = True
 		child.save()
+
+
+def refresh_ages() -> None:
+	"""The stored age (shown in lists and reports) follows each child's birthday."""
+	rows = frappe.get_all(
+		"Left Behind Child",
+		filters={"status": ACTIVE, "birth_date": ("is", "set")},
+		fields=["name", "birth_date", "age"],
+		as_list=True,
+	)
+	for name, age in changed_ages(rows, getdate(nowdate())).items():
+		frappe.db.set_value("Left Behind Child", name, "age", age, update_modified=False)

@@ -86,3 +86,12 @@ def test_completeness_counts_present_items():
 	partial = child.archive_completeness(facts)
 	assert partial.missing == ("guardian_phone", "contact_card")
 	assert partial.percent == round(100 * 15 / 17)
+
+
+def test_changed_ages_are_only_the_birthdays():
+	rows = [
+		("a", datetime.date(2015, 11, 28), 10),  # birthday today: 11
+		("b", datetime.date(2015, 11, 29), 10),  # tomorrow: still 10
+		("c", None, 0),
+	]
+	assert child.changed_ages(rows, TODAY) == {"a": 11}

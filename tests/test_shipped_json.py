@@ -234,3 +234,19 @@ def test_desk_items_point_at_real_doctypes_and_reports():
 		report = json.loads(path.read_text())
 		assert report["ref_doctype"] in DOCTYPES
 		assert (path.parent / f"{path.parent.name}.py").exists()
+
+
+def test_copies_of_a_select_keep_its_options():
+	"""A field fetched from a Select is a Select with the same options, so it shows translated."""
+	for doctype in DOCTYPES.values():
+		fields = {f["fieldname"]: f for f in doctype["fields"]}
+		for field in doctype["fields"]:
+			if not field.get("fetch_from"):
+				continue
+			link_field, source_name = field["fetch_from"].split(".")
+			target = fields[link_field]["options"]
+			if target not in DOCTYPES:
+				continue
+			source = next(f for f in DOCTYPES[target]["fields"] if f["fieldname"] == source_name)
+			if source["fieldtype"] == "Select":
+				assert field["fieldtype"] == "Select" and field["options"] == source["options"], field

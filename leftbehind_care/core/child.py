@@ -119,3 +119,15 @@ def archive_completeness(facts: Mapping[str, object]) -> Completeness:
 	missing = tuple(item for item in COMPLETENESS_ITEMS if not facts.get(item))
 	total = len(COMPLETENESS_ITEMS)
 	return Completeness(percent=round(100 * (total - len(missing)) / total), missing=missing)
+
+
+def changed_ages(
+	children: Iterable[tuple[str, datetime.date, int | None]], today: datetime.date
+) -> dict[str, int]:
+	"""Children whose stored age is no longer their age today: {name: age}. Run daily, this
+	touches only the children who had a birthday."""
+	return {
+		name: age
+		for name, birth_date, stored in children
+		if birth_date and (age := age_on(birth_date, today)) != stored
+	}

@@ -184,6 +184,24 @@ class TestChildFile(u.CareTestCase):
 		match = next(r for r in results if r["value"] == child.name)
 		self.assertIn("Unsupervised", match["description"])
 
+	def test_ages_follow_birthdays(self):
+		from leftbehind_care.tasks import refresh_ages
+
+		child = self.child(child_name="韩小年", birth_date=BIRTH).insert()
+		frappe.db.set_value("Left Behind Child", child.name, "age", 3)
+		refresh_ages()
+		self.assertEqual(frappe.db.get_value("Left Behind Child", child.name, "age"), child.age)
+
+	def test_guardian_changes_reach_the_childrens_rows(self):
+		guardian = u.make_guardian("褚奶奶")
+		child = self.child(child_name="褚小北", birth_date=BIRTH, guardians=[guardian.name]).insert()
+		guardian.update({"phone": "13987654321", "capacity": "Weak"})
+		guardian.save()
+		row = frappe.db.get_value(
+			"Left Behind Child Guardian", {"parent": child.name}, ["phone", "capacity"], as_dict=True
+		)
+		self.assertEqual((row.phone, row.capacity), ("13987654321", "Weak"))
+
 	def test_children_who_turn_16_are_closed_by_the_daily_job(self):
 		from leftbehind_care.tasks import close_aged_out_children
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import re
 
 import frappe
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
@@ -15,7 +13,6 @@ from frappe.utils import get_bench_path
 from leftbehind_care.tests.utils import CareTestCase
 
 APP = "leftbehind_care"
-JINJA_STRING = re.compile(r"""_\(\s*(["'])(.+?)\1\s*[,)]""")
 
 
 def app_dir() -> str:
@@ -24,8 +21,8 @@ def app_dir() -> str:
 
 
 def extracted_messages() -> set[str]:
-	"""The strings Frappe's own extractors find in the app, as `bench generate-pot-file` does,
-	plus the `_()` strings of Jinja print formats."""
+	"""The strings Frappe's own extractors find in the app, as `bench generate-pot-file` does
+	(print formats are `.html` files, read by its Jinja extractor)."""
 	keywords = DEFAULT_KEYWORDS.copy()
 	keywords["_lt"] = None
 	method_map = get_method_map(APP) + get_method_map("frappe")
@@ -35,20 +32,13 @@ def extracted_messages() -> set[str]:
 		base = os.path.basename(path)
 		return not (base.startswith((".", "_")) or base in skip)
 
-	messages = {
+	return {
 		message if isinstance(message, str) else message[0]
 		for _file, _line, message, _comments, _context in extract_from_dir(
 			app_dir(), method_map, directory_filter=directory_filter, keywords=keywords
 		)
 		if message
 	}
-	for root, _dirs, files in os.walk(os.path.join(app_dir(), APP, APP, "print_format")):
-		for name in files:
-			if name.endswith(".json"):
-				with open(os.path.join(root, name)) as f:
-					html = json.load(f).get("html") or ""
-				messages |= {m.group(2) for m in JINJA_STRING.finditer(html)}
-	return messages
 
 
 class TestTranslations(CareTestCase):

@@ -18,6 +18,9 @@ from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child
 )
 from leftbehind_care.messages import raise_rule_error
 
+# Fields of the guardian copied into each child's guardian rows (Left Behind Child Guardian).
+COPIED_FIELDS = ("guardian_name", "relation", "phone", "capacity")
+
 
 class ChildGuardian(Document):
 	def validate(self) -> None:
@@ -37,12 +40,19 @@ class ChildGuardian(Document):
 		self.search_key = search_key(self.guardian_name)
 
 	def on_update(self) -> None:
-		if (
-			self.has_value_changed("capacity")
-			or self.has_value_changed("age")
-			or self.has_value_changed("phone")
-		):
+		if any(self.has_value_changed(field) for field in (*COPIED_FIELDS, "age")):
+			self.update_copies_in_children()
 			refresh_care_flags(self.linked_children())
+
+	def update_copies_in_children(self) -> None:
+		"""Children's guardian rows hold a copy of name, relation, phone and capacity (fetch_from),
+		which Frappe fills only when the row is saved: keep them current."""
+		frappe.db.set_value(
+			"Left Behind Child Guardian",
+			{"guardian": self.name, "parenttype": "Left Behind Child"},
+			{field: self.get(field) for field in COPIED_FIELDS},
+			update_modified=False,
+		)
 
 	def on_trash(self) -> None:
 		children = self.linked_children()

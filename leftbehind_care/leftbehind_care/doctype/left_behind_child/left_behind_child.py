@@ -170,7 +170,7 @@ class LeftBehindChild(Document):
 		)
 		completeness = rules.archive_completeness(self.completeness_facts(guardians))
 		self.completeness = completeness.percent
-		labels = completeness_labels()
+		labels = completeness_labels(frappe.db.get_default("lang"))
 		self.missing_items = "、".join(labels[item] for item in completeness.missing)
 
 	def completeness_facts(self, guardians: dict) -> dict:
@@ -195,26 +195,27 @@ class LeftBehindChild(Document):
 		}
 
 
-def completeness_labels() -> dict[str, str]:
-	"""Labels of the completeness items (core.child.COMPLETENESS_ITEMS), as a person reads them."""
+def completeness_labels(lang: str | None = None) -> dict[str, str]:
+	"""Labels of the completeness items (core.child.COMPLETENESS_ITEMS), as a person reads them.
+	Stored text (missing_items) is written in the site's language, not the saving user's."""
 	return {
-		"id_number": _("ID Number"),
-		"birth_date": _("Date of Birth"),
-		"gender": _("Gender"),
-		"ethnicity": _("Ethnicity"),
-		"household_register": _("Household Register"),
-		"address": _("Home Address"),
-		"village_contact": _("Village Committee Contact"),
-		"care_class": _("Class"),
-		"left_behind_type": _("Left-Behind Type"),
-		"left_behind_since": _("Left Behind Since"),
-		"parent_away": _("Parents Working Away"),
-		"parent_phone": _("Parent's Phone"),
-		"guardian": _("Guardians"),
-		"guardian_phone": _("Guardian's Phone"),
-		"health_status": _("Health"),
-		"family_economy": _("Family Economy"),
-		"contact_card": _("Contact Card Issued On"),
+		"id_number": _("ID Number", lang),
+		"birth_date": _("Date of Birth", lang),
+		"gender": _("Gender", lang),
+		"ethnicity": _("Ethnicity", lang),
+		"household_register": _("Household Register", lang),
+		"address": _("Home Address", lang),
+		"village_contact": _("Village Committee Contact", lang),
+		"care_class": _("Class", lang),
+		"left_behind_type": _("Left-Behind Type", lang),
+		"left_behind_since": _("Left Behind Since", lang),
+		"parent_away": _("Parents Working Away", lang),
+		"parent_phone": _("Parent's Phone", lang),
+		"guardian": _("Guardians", lang),
+		"guardian_phone": _("Guardian's Phone", lang),
+		"health_status": _("Health", lang),
+		"family_economy": _("Family Economy", lang),
+		"contact_card": _("Contact Card Issued On", lang),
 	}
 
 
