@@ -12,6 +12,7 @@ import frappe
 from frappe import _
 
 from leftbehind_care.core.register import register_summary
+from leftbehind_care.messages import option_label
 
 FIELDS = [
 	"name",
@@ -55,9 +56,28 @@ def get_rows(filters: frappe._dict) -> list[dict]:
 		limit_page_length=0,
 	)
 	guardians = primary_guardians([row.name for row in rows])
+	titles = class_titles({row.care_class for row in rows})
 	for row in rows:
 		row.update(guardians.get(row.name, {}))
+		row.class_title = titles.get(row.care_class)
+		# Option values are stored in English: show them in the reader's language.
+		for field in ("gender", "left_behind_type", "guardian_capacity"):
+			if row.get(field):
+				row[field] = option_label(row[field])
 	return rows
+
+
+def class_titles(classes: set[str]) -> dict[str, str]:
+	if not classes:
+		return {}
+	return dict(
+		frappe.get_all(
+			"Care Class",
+			filters={"name": ("in", list(classes))},
+			fields=["name", "class_title"],
+			as_list=True,
+		)
+	)
 
 
 def primary_guardians(children: list[str]) -> dict[str, dict]:
@@ -102,13 +122,7 @@ def get_columns() -> list[dict]:
 			"options": "Care School",
 			"width": 150,
 		},
-		{
-			"fieldname": "care_class",
-			"label": _("Class"),
-			"fieldtype": "Link",
-			"options": "Care Class",
-			"width": 150,
-		},
+		{"fieldname": "class_title", "label": _("Class"), "fieldtype": "Data", "width": 110},
 		{"fieldname": "left_behind_type", "label": _("Left-Behind Type"), "fieldtype": "Data", "width": 130},
 		{"fieldname": "guardian_name", "label": _("Guardian"), "fieldtype": "Data", "width": 90},
 		{"fieldname": "guardian_phone", "label": _("Guardian's Phone"), "fieldtype": "Data", "width": 110},
@@ -138,7 +152,7 @@ def get_columns() -> list[dict]:
 def get_summary(rows: list[dict]) -> list[dict]:
 	summary = register_summary(rows)
 	return [
-		{"label": _("Children"), "value": summary.children, "datatype": "Int", "indicator": "Blue"},
+		{"label": _("Number of Children"), "value": summary.children, "datatype": "Int", "indicator": "Blue"},
 		{
 			"label": _("Unsupervised Children"),
 			"value": summary.unsupervised,
@@ -180,7 +194,7 @@ def get_chart(rows: list[dict]) -> dict | None:
 		"data": {
 			"labels": schools,
 			"datasets": [
-				{"name": _("Children"), "values": [per_school[s][0] for s in schools]},
+				{"name": _("Number of Children"), "values": [per_school[s][0] for s in schools]},
 				{"name": _("Unsupervised Children"), "values": [per_school[s][1] for s in schools]},
 			],
 		},

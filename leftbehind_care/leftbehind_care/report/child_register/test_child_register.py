@@ -22,7 +22,7 @@ class TestChildRegister(u.CareTestCase):
 			_columns, rows, summary = self.run_report()
 		self.assertEqual([r.name for r in rows], [self.children["a1"]])
 		self.assertEqual(rows[0].guardian_name, "赵奶奶")
-		self.assertEqual(summary[frappe._("Children")], 1)
+		self.assertEqual(summary[frappe._("Number of Children")], 1)
 
 	def test_a_leader_sees_their_school_and_counts_alerts(self):
 		with self.set_user(u.LEADER):
