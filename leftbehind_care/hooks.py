@@ -1,3 +1,6 @@
+# Private name: every public name in hooks.py becomes a Frappe hook.
+from leftbehind_care.core.scope import CARE_ROLES as _CARE_ROLES
+
 app_name = "leftbehind_care"
 app_title = "Leftbehind Care"
 app_publisher = "leftbehind_care developers"
@@ -8,25 +11,7 @@ app_email = "dev@leftbehind-care.invalid"
 app_license = "mit"
 
 # The six care roles ship as a filtered fixture (never Frappe's own roles).
-fixtures = [
-	{
-		"dt": "Role",
-		"filters": [
-			[
-				"name",
-				"in",
-				[
-					"Care Administrator",
-					"Care School Leader",
-					"Care Class Teacher",
-					"Care Mentor",
-					"Care Counselor",
-					"Care Inspector",
-				],
-			]
-		],
-	}
-]
+fixtures = [{"dt": "Role", "filters": [["name", "in", list(_CARE_ROLES)]]}]
 
 after_install = "leftbehind_care.install.after_install"
 after_migrate = "leftbehind_care.install.after_migrate"

@@ -1,6 +1,7 @@
 import frappe
 from frappe.core.doctype.doctype.doctype import validate_fields_for_doctype
 
+from leftbehind_care.core.scope import CARE_ROLES
 from leftbehind_care.tests.utils import CareTestCase
 
 
@@ -13,14 +14,7 @@ class TestShippedDocTypes(CareTestCase):
 				validate_fields_for_doctype(doctype)
 
 	def test_roles_are_installed_with_desk_access(self):
-		for role in (
-			"Care Administrator",
-			"Care School Leader",
-			"Care Class Teacher",
-			"Care Mentor",
-			"Care Counselor",
-			"Care Inspector",
-		):
+		for role in CARE_ROLES:
 			self.assertEqual(frappe.db.get_value("Role", role, "desk_access"), 1, role)
 
 	def test_settings_hold_their_defaults(self):
