@@ -73,6 +73,15 @@ class TestChildFile(u.CareTestCase):
 			"date of birth",
 		)
 
+	def test_correcting_the_id_number_takes_birth_date_and_gender_again(self):
+		doc = self.child(child_name="秦小川", id_number=u.valid_id_number(BIRTH, 43, MALE)).insert()
+		corrected = u.valid_id_number(BIRTH - datetime.timedelta(days=3), 44, FEMALE)
+		doc.id_number = corrected
+		doc.save()
+		self.assertEqual((str(doc.birth_date), doc.gender), (str(BIRTH - datetime.timedelta(days=3)), FEMALE))
+		doc.gender = MALE
+		self.assertRefused(doc, "gender")
+
 	def test_future_dates(self):
 		tomorrow = u.TODAY + datetime.timedelta(days=1)
 		self.assertRefused(self.child(child_name="丙", birth_date=tomorrow), "future")

@@ -64,7 +64,15 @@ class LeftBehindChild(Document):
 			self.id_number = None  # unique column: store NULL, never ""
 			return
 		identity = parse_id_number(self.id_number, self.today())
-		check_consistent(identity, getdate(self.birth_date) if self.birth_date else None, self.gender)
+		# Only what the user typed in this save must agree; values taken from a corrected ID
+		# number are simply taken again.
+		typed = {
+			f: self.get(f) if self.is_new() or self.has_value_changed(f) else None
+			for f in ("birth_date", "gender")
+		}
+		check_consistent(
+			identity, getdate(typed["birth_date"]) if typed["birth_date"] else None, typed["gender"]
+		)
 		self.id_number = identity.number
 		self.birth_date = identity.birth_date
 		self.gender = identity.gender
