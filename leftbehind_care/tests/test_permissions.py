@@ -122,6 +122,23 @@ class TestChildScoping(u.CareTestCase):
 					self.assertEqual(status == 200, key in expected, (user, key, status))
 					if status == 200:
 						self.assertEqual(body["data"]["name"], name)
+					status, body = client.get_json(
+						"/api/method/frappe.client.get_value",
+						doctype="Left Behind Child",
+						fieldname="child_name",
+						filters={"name": name},
+					)
+					self.assertEqual(
+						bool(status == 200 and body.get("message")), key in expected, (user, key)
+					)
+					status, _body = client.get_json(
+						"/api/method/frappe.client.get", doctype="Left Behind Child", name=name
+					)
+					self.assertEqual(status == 200, key in expected, (user, key, status))
+					status, _body = client.get_json(
+						"/printview", doctype="Left Behind Child", name=name, format="Contact Card"
+					)
+					self.assertEqual(status == 200, key in expected, (user, key, status))
 
 	def test_sensitive_fields_are_stripped_for_mentors_and_present_for_teachers(self):
 		name = self.children["a1"]
