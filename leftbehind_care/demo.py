@@ -32,10 +32,10 @@ from leftbehind_care.core.demo import (
 	Guardian,
 	Person,
 	generate_county,
-	school_year_start,
 )
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.names import search_key
+from leftbehind_care.core.school import school_year_start
 from leftbehind_care.core.terms import Term, check_term
 from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import (
 	LeftBehindChild,
@@ -185,6 +185,7 @@ def insert_classes(data: DemoCounty) -> int:
 				"school": school_class.school,
 				"grade": school_class.grade,
 				"class_no": school_class.class_no,
+				"year_of_entry": school_class.year_of_entry,
 				"class_teacher": school_class.class_teacher,
 				"class_teacher_phone": school_class.class_teacher_phone,
 				"subject_teachers": [vars(teacher) for teacher in school_class.subject_teachers],

@@ -131,6 +131,12 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 				"Grade {0} is outside 1 to 9. Primary school is grades 1 to 6 and junior middle school grades 7 to 9."
 			).format(p["grade"]),
 		),
+		"class_duplicate": (
+			lambda: _("Duplicate Class"),
+			lambda p: _(
+				"Grade {0} class {1} of this school is already on file as {2}. Open that class, or mark it inactive first if it has left the school."
+			).format(p["grade"], p["class_no"], p["existing"]),
+		),
 		"class_outside_scope": (
 			lambda: _("Not Your Class"),
 			lambda p: _(

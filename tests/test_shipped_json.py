@@ -174,6 +174,10 @@ def test_select_options_match_the_core():
 	assert tuple(fields["status"]["options"].split("\n")) == child.STATUSES
 	guardian = {f["fieldname"]: f for f in DOCTYPES["Child Guardian"]["fields"]}
 	assert tuple(guardian["capacity"]["options"].split("\n")) == child.CAPACITIES
+	from leftbehind_care.core.school import SCHOOL_TYPES
+
+	schools = {f["fieldname"]: f for f in DOCTYPES["Care School"]["fields"]}
+	assert tuple(schools["school_type"]["options"].split("\n")) == SCHOOL_TYPES
 	member = {f["fieldname"]: f for f in DOCTYPES["Care School Member"]["fields"]}
 	assert set(member["member_role"]["options"].split("\n")) == {
 		scope.MEMBER_LEADER,

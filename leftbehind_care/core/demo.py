@@ -22,16 +22,19 @@ from leftbehind_care.core.child import ACTIVE, AGE_LIMIT, PARENTS_RETURNED, TRAN
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.identity import FEMALE, MALE, make_id_number
 from leftbehind_care.core.phone import normalize_phone
+from leftbehind_care.core.school import (
+	JUNIOR_MIDDLE,
+	NINE_YEAR,
+	PRIMARY,
+	TEACHING_POINT,
+	class_name,
+	entry_year,
+	school_year_start,
+)
 
 T = TypeVar("T")
 
 EMAIL_DOMAIN = "demo.leftbehind.invalid"
-
-# Care School.school_type
-PRIMARY = "Primary School"
-JUNIOR_MIDDLE = "Junior Middle School"
-NINE_YEAR = "Nine-Year School"
-TEACHING_POINT = "Teaching Point"
 
 # Left Behind Child.left_behind_type
 BOTH_AWAY = "Both Parents Away"
@@ -195,14 +198,14 @@ class SchoolClass:
 	school: str
 	grade: int
 	class_no: int
+	year_of_entry: int
 	class_teacher: str = ""
 	class_teacher_phone: str = ""
 	subject_teachers: list[SubjectTeacher] = field(default_factory=list)
 
 	@property
 	def name(self) -> str:
-		# The same rule as Care Class.autoname.
-		return f"{self.school}-{self.grade}-{self.class_no}"
+		return class_name(self.school, self.year_of_entry, self.class_no)
 
 
 @dataclass
@@ -311,11 +314,6 @@ class DemoCounty:
 
 
 # ---- school calendar
-
-
-def school_year_start(today: datetime.date) -> datetime.date:
-	"""1 September of the school year that `today` belongs to."""
-	return datetime.date(today.year if today.month >= 9 else today.year - 1, 9, 1)
 
 
 def academic_year_terms(today: datetime.date) -> list[TermPlan]:
@@ -891,7 +889,10 @@ class _CountyGenerator:
 		for grade in school.grades:
 			in_grade = [c for c in pupils if c.grade == grade]
 			count = max(1, math.ceil(len(in_grade) / class_size))
-			grade_classes = [SchoolClass(school.school_name, grade, number) for number in range(1, count + 1)]
+			year = entry_year(grade, school.school_type, self.year_start)
+			grade_classes = [
+				SchoolClass(school.school_name, grade, number, year) for number in range(1, count + 1)
+			]
 			self.rng.shuffle(in_grade)
 			for index, child in enumerate(in_grade):
 				child.care_class = grade_classes[index % count].name

@@ -160,6 +160,23 @@ class TestChildFile(u.CareTestCase):
 		self.assertEqual(guardian.age, u.TODAY.year - 1960 - ((u.TODAY.month, u.TODAY.day) < (5, 1)))
 		self.assertRaises(frappe.ValidationError, u.make_guardian, "陈奶奶二", id_number=number)
 
+	def test_classes_keep_their_name_when_they_move_up(self):
+		name = u.make_class(self.school, 3, 2)
+		entered = u.TODAY.year - 2 if u.TODAY.month >= 9 else u.TODAY.year - 3
+		self.assertEqual(name, f"{self.school}-{entered}-2")
+		care_class = frappe.get_doc("Care Class", name)
+		care_class.grade = 4
+		care_class.save()
+		self.assertEqual(care_class.name, name)
+		# Next year's grade 3 class 2 is another class; two active grade 4 class 2 are refused.
+		self.assertEqual(
+			u.make_class(self.school, 3, 2, year_of_entry=entered + 1), f"{self.school}-{entered + 1}-2"
+		)
+		duplicate = frappe.get_doc(
+			{"doctype": "Care Class", "school": self.school, "grade": 4, "class_no": 2, "year_of_entry": 2001}
+		)
+		self.assertRaises(frappe.ValidationError, duplicate.insert)
+
 	def test_classes_and_terms(self):
 		self.assertRaises(frappe.ValidationError, u.make_class, self.school, 10, 1)
 		self.assertRaises(frappe.ValidationError, u.make_class, self.school, 5, 1, u.INSPECTOR)

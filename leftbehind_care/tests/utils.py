@@ -62,20 +62,26 @@ def make_school(school_name: str, members: list[tuple[str, str]] = (), **fields)
 
 
 def make_class(school: str, grade: int, class_no: int, class_teacher: str | None = None, **fields) -> str:
-	name = f"{school}-{grade}-{class_no}"
-	if not frappe.db.exists("Care Class", name):
-		frappe.get_doc(
-			{
-				"doctype": "Care Class",
-				"school": school,
-				"grade": grade,
-				"class_no": class_no,
-				"class_teacher": class_teacher,
-				"class_teacher_phone": "13912345678",
-				"subject_teachers": [{"teacher_name": "王老师", "subject": "数学", "phone": "13712345678"}],
-				**fields,
-			}
-		).insert()
+	name = frappe.db.get_value("Care Class", {"school": school, "grade": grade, "class_no": class_no})
+	if not name:
+		name = (
+			frappe.get_doc(
+				{
+					"doctype": "Care Class",
+					"school": school,
+					"grade": grade,
+					"class_no": class_no,
+					"class_teacher": class_teacher,
+					"class_teacher_phone": "13912345678",
+					"subject_teachers": [
+						{"teacher_name": "王老师", "subject": "数学", "phone": "13712345678"}
+					],
+					**fields,
+				}
+			)
+			.insert()
+			.name
+		)
 	return name
 
 

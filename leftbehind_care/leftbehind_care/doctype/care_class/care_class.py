@@ -6,34 +6,30 @@ from __future__ import annotations
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import getdate, nowdate
 
 from leftbehind_care.core.errors import RuleError
+from leftbehind_care.core.school import check_grade, class_name, entry_year
 from leftbehind_care.core.scope import CLASS_TEACHER
 from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import normalize
 from leftbehind_care.messages import raise_rule_error
 from leftbehind_care.utils import ensure_user_has_role
 
-GRADES = range(1, 10)
-
 
 class CareClass(Document):
 	def autoname(self) -> None:
-		# One class per school, grade and number: the name itself forbids duplicates.
-		self.name = f"{self.school}-{self.grade}-{self.class_no}"
+		if not self.year_of_entry:
+			school_type = frappe.db.get_value("Care School", self.school, "school_type")
+			self.year_of_entry = entry_year(self.grade, school_type, getdate(nowdate()))
+		self.name = class_name(self.school, self.year_of_entry, self.class_no)
 
 	def validate(self) -> None:
 		try:
-			if self.grade not in GRADES:
-				raise RuleError("grade_out_of_range", grade=self.grade)
+			check_grade(self.grade)
+			self.validate_not_duplicate()
 			if self.class_teacher:
 				ensure_user_has_role(self.class_teacher, CLASS_TEACHER)
-			if self.class_teacher_phone:
-				self.class_teacher_phone = normalize(self.class_teacher_phone, _("Class Teacher Phone"))
-			for row in self.subject_teachers:
-				if row.phone:
-					row.phone = normalize(
-						row.phone, _("Subject Teachers row {0}: {1}").format(row.idx, row.teacher_name)
-					)
+			self.normalize_phones()
 		except RuleError as err:
 			raise_rule_error(err, _("Class {0}").format(self.name or self.school))
 		# Stored title, so it is written in the site's language, not the editing user's.
@@ -41,6 +37,28 @@ class CareClass(Document):
 			self.grade, self.class_no
 		)
 
-	def on_update(self) -> None:
-		if self.has_value_changed("school") and not self.is_new():
-			frappe.db.set_value("Left Behind Child", {"care_class": self.name}, "school", self.school)
+	def validate_not_duplicate(self) -> None:
+		"""One active class per school, grade and number (two 3年级(1)班 would confuse everyone)."""
+		if not self.is_active:
+			return
+		existing = frappe.db.get_value(
+			"Care Class",
+			{
+				"school": self.school,
+				"grade": self.grade,
+				"class_no": self.class_no,
+				"is_active": 1,
+				"name": ("!=", self.name),
+			},
+		)
+		if existing:
+			raise RuleError("class_duplicate", grade=self.grade, class_no=self.class_no, existing=existing)
+
+	def normalize_phones(self) -> None:
+		if self.class_teacher_phone:
+			self.class_teacher_phone = normalize(self.class_teacher_phone, _("Class Teacher Phone"))
+		for row in self.subject_teachers:
+			if row.phone:
+				row.phone = normalize(
+					row.phone, _("Subject Teachers row {0}: {1}").format(row.idx, row.teacher_name)
+				)
