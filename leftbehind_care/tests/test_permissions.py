@@ -150,7 +150,14 @@ class TestChildScoping(u.CareTestCase):
 			doc.apply_fieldlevel_read_permissions()
 			self.assertTrue(doc.id_number)
 			self.assertTrue(doc.health_status)
-		# A mentor paired with the child would read it at permlevel 0 only.
+		# A mentor paired with the child reads it at permlevel 0 only: what Frappe sends them
+		# (form, REST, get_list fields) has the sensitive values removed.
+		with self.set_user(u.MENTOR):
+			doc = frappe.get_doc("Left Behind Child", name)
+			doc.apply_fieldlevel_read_permissions()
+			self.assertEqual(doc.child_name, "赵小明")
+			for field in ("id_number", "health_status", "family_economy", "is_dibao", "health_notes"):
+				self.assertFalse(doc.get(field), field)
 		mentor_levels = frappe.get_meta("Left Behind Child").get_permlevel_access("read", user=u.MENTOR)
 		self.assertEqual(mentor_levels, [0])
 		inspector_levels = frappe.get_meta("Left Behind Child").get_permlevel_access("read", user=u.INSPECTOR)
