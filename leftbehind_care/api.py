@@ -5,7 +5,8 @@ from __future__ import annotations
 import frappe
 from frappe import _
 
-from leftbehind_care.permissions import get_scope
+from leftbehind_care.permissions import class_criterion, get_scope
+from leftbehind_care.utils import class_titles
 
 
 @frappe.whitelist()
@@ -26,18 +27,7 @@ def search_children(doctype, txt, searchfield, start, page_len, filters):
 		limit_start=start,
 		limit_page_length=page_len,
 	)
-	titles = (
-		dict(
-			frappe.get_all(
-				"Care Class",
-				filters={"name": ("in", list({r.care_class for r in rows}))},
-				fields=["name", "class_title"],
-				as_list=True,
-			)
-		)
-		if rows
-		else {}
-	)
+	titles = class_titles({r.care_class for r in rows})
 	return [(r.name, r.child_name, describe_child(r, titles.get(r.care_class, ""))) for r in rows]
 
 
@@ -68,11 +58,9 @@ def search_filing_classes(doctype, txt, searchfield, start, page_len, filters):
 		.limit(page_len)
 		.offset(start)
 	)
-	if not scope.all_schools:
-		query = query.where(
-			care_class.school.isin(sorted(scope.schools) or [""])
-			| care_class.name.isin(sorted(scope.classes) or [""])
-		)
+	criterion = class_criterion(scope, care_class)
+	if criterion is not None:
+		query = query.where(criterion)
 	text = (txt or "").strip()
 	if text:
 		like = f"%{text}%"

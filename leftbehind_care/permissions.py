@@ -75,6 +75,19 @@ def child_criterion(scope: CareScope, table: Table) -> Criterion | None:
 	return Criterion.any(parts) if parts else table.name.isnull() & table.name.notnull()
 
 
+def class_criterion(scope: CareScope, table: Table) -> Criterion | None:
+	"""Care Classes whose children the scope covers (where a user may file children); None
+	means no restriction."""
+	if scope.all_schools:
+		return None
+	parts = []
+	if scope.schools:
+		parts.append(table.school.isin(sorted(scope.schools)))
+	if scope.classes:
+		parts.append(table.name.isin(sorted(scope.classes)))
+	return Criterion.any(parts) if parts else table.name.isnull() & table.name.notnull()
+
+
 # ---- Left Behind Child
 
 

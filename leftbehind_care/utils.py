@@ -3,9 +3,33 @@ from __future__ import annotations
 import frappe
 
 from leftbehind_care.core.errors import RuleError
+from leftbehind_care.core.phone import normalize_phone
 
 
 def ensure_user_has_role(user: str, role: str) -> None:
 	"""Assigning a user to a duty (class teacher, school leader) requires the matching role."""
 	if role not in frappe.get_roles(user):
 		raise RuleError("user_lacks_role", user=user, role=role)
+
+
+def normalize_phone_field(phone: str, field_label: str) -> str:
+	"""The phone in its stored form; a RuleError names the field it came from."""
+	try:
+		return normalize_phone(phone)
+	except RuleError as err:
+		err.params["field"] = field_label
+		raise
+
+
+def class_titles(classes) -> dict[str, str]:
+	"""Title (3年级(1)班) of each of the given Care Classes, in one query."""
+	if not classes:
+		return {}
+	return dict(
+		frappe.get_all(
+			"Care Class",
+			filters={"name": ("in", list(classes))},
+			fields=["name", "class_title"],
+			as_list=True,
+		)
+	)

@@ -11,9 +11,8 @@ from frappe.utils import getdate, nowdate
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.school import check_grade, class_name, entry_year
 from leftbehind_care.core.scope import CLASS_TEACHER
-from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import normalize
 from leftbehind_care.messages import raise_rule_error
-from leftbehind_care.utils import ensure_user_has_role
+from leftbehind_care.utils import ensure_user_has_role, normalize_phone_field
 
 
 class CareClass(Document):
@@ -56,9 +55,11 @@ class CareClass(Document):
 
 	def normalize_phones(self) -> None:
 		if self.class_teacher_phone:
-			self.class_teacher_phone = normalize(self.class_teacher_phone, _("Class Teacher Phone"))
+			self.class_teacher_phone = normalize_phone_field(
+				self.class_teacher_phone, _("Class Teacher Phone")
+			)
 		for row in self.subject_teachers:
 			if row.phone:
-				row.phone = normalize(
+				row.phone = normalize_phone_field(
 					row.phone, _("Subject Teachers row {0}: {1}").format(row.idx, row.teacher_name)
 				)

@@ -8,9 +8,8 @@ from frappe.model.document import Document
 
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.scope import COUNSELOR, INSPECTOR, SCHOOL_LEADER
-from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import normalize
 from leftbehind_care.messages import raise_rule_error
-from leftbehind_care.utils import ensure_user_has_role
+from leftbehind_care.utils import ensure_user_has_role, normalize_phone_field
 
 MEMBER_ROLES = {"Leader": SCHOOL_LEADER, "Counselor": COUNSELOR, "Inspector": INSPECTOR}
 
@@ -19,10 +18,10 @@ class CareSchool(Document):
 	def validate(self) -> None:
 		try:
 			if self.phone:
-				self.phone = normalize(self.phone, _("School Phone"))
+				self.phone = normalize_phone_field(self.phone, _("School Phone"))
 			for row in self.members:
 				if row.phone:
-					row.phone = normalize(row.phone, _("Members row {0}").format(row.idx))
+					row.phone = normalize_phone_field(row.phone, _("Members row {0}").format(row.idx))
 				ensure_user_has_role(row.user, MEMBER_ROLES[row.member_role])
 		except RuleError as err:
 			raise_rule_error(err, _("School {0}").format(self.school_name))

@@ -12,11 +12,9 @@ from leftbehind_care.core.child import age_on, check_not_future
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.identity import parse_id_number
 from leftbehind_care.core.names import search_key
-from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import (
-	normalize,
-	refresh_care_flags,
-)
+from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import refresh_care_flags
 from leftbehind_care.messages import raise_rule_error
+from leftbehind_care.utils import normalize_phone_field
 
 # Fields of the guardian copied into each child's guardian rows (Left Behind Child Guardian).
 COPIED_FIELDS = ("guardian_name", "relation", "phone", "capacity")
@@ -27,7 +25,7 @@ class ChildGuardian(Document):
 		try:
 			self.apply_id_number()
 			if self.phone:
-				self.phone = normalize(self.phone, _("Phone"))
+				self.phone = normalize_phone_field(self.phone, _("Phone"))
 			check_not_future(
 				"agreement_signed_on",
 				getdate(self.agreement_signed_on) if self.agreement_signed_on else None,

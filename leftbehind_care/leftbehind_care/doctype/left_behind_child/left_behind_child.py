@@ -12,9 +12,9 @@ from leftbehind_care.core import child as rules
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.identity import check_consistent, parse_id_number
 from leftbehind_care.core.names import search_key
-from leftbehind_care.core.phone import normalize_phone
 from leftbehind_care.messages import raise_rule_error
 from leftbehind_care.permissions import get_scope
+from leftbehind_care.utils import normalize_phone_field
 
 
 class LeftBehindChild(Document):
@@ -102,12 +102,12 @@ class LeftBehindChild(Document):
 
 	def normalize_phones(self) -> None:
 		if self.village_contact_phone:
-			self.village_contact_phone = normalize(
+			self.village_contact_phone = normalize_phone_field(
 				self.village_contact_phone, _(self.meta.get_label("village_contact_phone"))
 			)
 		for row in self.parents_away:
 			if row.phone:
-				row.phone = normalize(
+				row.phone = normalize_phone_field(
 					row.phone, _("Parents Working Away row {0}: {1}").format(row.idx, row.parent_name)
 				)
 
@@ -225,14 +225,6 @@ def completeness_labels(lang: str | None = None) -> dict[str, str]:
 		"family_economy": _("Family Economy", lang),
 		"contact_card": _("Contact Card Issued On", lang),
 	}
-
-
-def normalize(phone: str, field_label: str) -> str:
-	try:
-		return normalize_phone(phone)
-	except RuleError as err:
-		err.params["field"] = field_label
-		raise
 
 
 def guardian_facts(names: list[str]) -> dict:

@@ -13,6 +13,7 @@ from frappe import _
 
 from leftbehind_care.core.register import register_summary
 from leftbehind_care.messages import option_label
+from leftbehind_care.utils import class_titles
 
 FIELDS = [
 	"name",
@@ -65,19 +66,6 @@ def get_rows(filters: frappe._dict) -> list[dict]:
 			if row.get(field):
 				row[field] = option_label(row[field])
 	return rows
-
-
-def class_titles(classes: set[str]) -> dict[str, str]:
-	if not classes:
-		return {}
-	return dict(
-		frappe.get_all(
-			"Care Class",
-			filters={"name": ("in", list(classes))},
-			fields=["name", "class_title"],
-			as_list=True,
-		)
-	)
 
 
 def primary_guardians(children: list[str]) -> dict[str, dict]:
