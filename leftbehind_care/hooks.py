@@ -20,13 +20,31 @@ after_uninstall = "leftbehind_care.install.after_uninstall"
 # Scoping: one helper (leftbehind_care.permissions) on every path.
 permission_query_conditions = {
 	"Left Behind Child": "leftbehind_care.permissions.child_query_conditions",
+	"Left Behind Child Parent": "leftbehind_care.permissions.child_row_query_conditions",
+	"Left Behind Child Guardian": "leftbehind_care.permissions.child_row_query_conditions",
+	"Left Behind Child Status Log": "leftbehind_care.permissions.child_row_query_conditions",
 	"Child Guardian": "leftbehind_care.permissions.guardian_query_conditions",
 }
 
 has_permission = {
 	"Left Behind Child": "leftbehind_care.permissions.child_has_permission",
 	"Child Guardian": "leftbehind_care.permissions.guardian_has_permission",
+	"Care Class": "leftbehind_care.permissions.class_has_permission",
 }
+
+# Frappe methods that read without the checks above (a count, an existence check, a title, a
+# lookup by filters) answer for this app's DocTypes only within the user's scope.
+override_whitelisted_methods = {
+	"frappe.client.get_count": "leftbehind_care.privacy.get_count",
+	"frappe.client.get": "leftbehind_care.privacy.get",
+	"frappe.client.validate_link": "leftbehind_care.privacy.validate_link",
+	"frappe.desk.search.get_link_title": "leftbehind_care.privacy.get_link_title",
+	"frappe.desk.listview.get_group_by_count": "leftbehind_care.privacy.get_group_by_count",
+	"frappe.desk.query_report.export_query": "leftbehind_care.privacy.export_report",
+}
+
+# Reading a child's file over REST leaves an entry in the Access Log.
+after_request = ["leftbehind_care.privacy.log_rest_reads"]
 
 standard_queries = {
 	"Left Behind Child": "leftbehind_care.api.search_children",

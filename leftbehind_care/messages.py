@@ -73,6 +73,18 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 				"ID number {0} is already on file as {1}. Open that record instead of filing the person twice."
 			).format(p["number"], p["existing"]),
 		),
+		"id_duplicate_elsewhere": (
+			lambda: _("Duplicate ID Number"),
+			lambda p: _(
+				"ID number {0} is already on file, for a child or guardian you do not look after (another class or school). Do not file the person twice: ask the county administrator to transfer or link the record."
+			).format(p["number"]),
+		),
+		"possible_duplicate_child_elsewhere": (
+			lambda: _("Possible Duplicate"),
+			lambda p: _(
+				"{0}, born {1}, is already on file at {2}, in a class you do not look after. If it is the same child, ask the school leader to move the file to your class; if it is another child, enter the ID number so the two can be told apart."
+			).format(p["child_name"], frappe.format(p["birth_date"], "Date"), p["school"]),
+		),
 		"possible_duplicate_child": (
 			lambda: _("Possible Duplicate"),
 			lambda p: _(
@@ -142,6 +154,18 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 			lambda p: _(
 				"You may file children only in your own classes, and {0} is not one of them. Choose one of your classes: {1}."
 			).format(p["care_class"], p["yours"]),
+		),
+		"guardian_outside_scope": (
+			lambda: _("Guardian Not Yours"),
+			lambda p: _(
+				"Guardians row {0}: guardian {1} is not linked to any child you look after, so you may not add them to this file. Choose a guardian of your own children, file the guardian anew, or ask the county administrator to link them."
+			).format(p["row"], p["guardian"]),
+		),
+		"class_school_outside_scope": (
+			lambda: _("Not Your School"),
+			lambda p: _(
+				"You may open and change classes only of your own schools, and {0} is not one of them. Your schools: {1}."
+			).format(p["school"], p["yours"]),
 		),
 		"user_lacks_role": (
 			lambda: _("Missing Role"),

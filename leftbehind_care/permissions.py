@@ -6,16 +6,25 @@
 - list view, report view, link search, `frappe.get_list` and `/api/resource` lists go through
   the `permission_query_conditions` hooks below;
 - form, print and `/api/resource/<doctype>/<name>` go through the `has_permission` hooks;
+- the rows of the child's file read on their own (child tables) follow their child;
+- writes are judged on the stored record and on the changed one;
+- a list query may not filter, sort or group by a field above the user's permlevel;
 - reports and whitelisted methods that query with `frappe.qb` call `child_criterion(scope, table)`
-  or fetch with `frappe.get_list`, which applies the conditions.
+  or fetch with `frappe.get_list`, which applies the conditions. Frappe methods that skip these
+  checks are replaced in `leftbehind_care.privacy`.
 """
 
 from __future__ import annotations
 
+import sys
+
 import frappe
+from frappe import _
+from frappe.model.db_query import DatabaseQuery
 from frappe.query_builder import Criterion
 from pypika.queries import Table
 
+from leftbehind_care.core.privacy import hidden_fields_used
 from leftbehind_care.core.scope import CareScope, build_scope
 
 CHILD = "Left Behind Child"
@@ -92,20 +101,55 @@ def class_criterion(scope: CareScope, table: Table) -> Criterion | None:
 
 
 def child_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	refuse_hidden_fields_in_running_query(CHILD, user)
 	return child_condition(get_scope(user))
 
 
-def child_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
-	# A new child is checked in validate, with a message that names the user's own classes.
-	if ptype == "create" or doc.is_new():
-		return None
-	return get_scope(user).sees_child(doc.name, doc.school, doc.care_class)
+def child_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	"""A child in scope, judged on the stored record *and* on the document as it stands.
+
+	A write (`PUT /api/resource`, `frappe.client.set_value`, a form save) arrives as a document
+	already changed by the request: judged on that alone, a teacher could set another school's
+	child into their own class and read the whole file from then on. The stored record decides
+	whose child it is; the changed one must stay in scope too.
+	"""
+	scope = get_scope(user)
+	if scope.all_schools:
+		return True
+	if doc.is_new():
+		# Filing a new child is checked in validate, with a message naming the user's classes.
+		return ptype == "create" or scope.sees_child(None, doc.school, doc.care_class)
+	stored = frappe.db.get_value(CHILD, doc.name, ["school", "care_class"])
+	if stored and not scope.sees_child(doc.name, *stored):
+		return False
+	return scope.sees_child(doc.name, doc.school, doc.care_class)
+
+
+# ---- Rows of the child's file (parents away, guardians, status log), read on their own
+# (`frappe.get_list(table, parent_doctype=...)`, `/api/resource/<table>?parent=...`): Frappe
+# checks only the parent's role permission there, so the rows follow their child's scope.
+# A single row read by name goes through the parent's has_permission already.
+
+CHILD_TABLES = ("Left Behind Child Parent", "Left Behind Child Guardian", "Left Behind Child Status Log")
+
+
+def child_row_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	refuse_hidden_fields_in_running_query(doctype, user)
+	scope = get_scope(user)
+	if scope.all_schools:
+		return ""
+	table = f"`tab{doctype}`"
+	return (
+		"({table}.parenttype = {child} and {table}.parent in "
+		"(select c.name from `tabLeft Behind Child` c where {children}))"
+	).format(table=table, child=frappe.db.escape(CHILD), children=child_condition(scope, "c"))
 
 
 # ---- Child Guardian: visible to whoever sees one of the guardian's children, and to its author.
 
 
 def guardian_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	refuse_hidden_fields_in_running_query("Child Guardian", user)
 	user = user or frappe.session.user
 	scope = get_scope(user)
 	if scope.all_schools:
@@ -119,14 +163,12 @@ def guardian_query_conditions(user: str | None = None, doctype: str | None = Non
 	).format(user=frappe.db.escape(user), children=children)
 
 
-def guardian_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
-	if ptype == "create" or doc.is_new():
-		return None
-	user = user or frappe.session.user
-	if doc.owner == user:
+def guardian_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	if doc.is_new():
 		return True
+	user = user or frappe.session.user
 	scope = get_scope(user)
-	if scope.all_schools:
+	if scope.all_schools or doc.owner == user:
 		return True
 	if scope.sees_no_child:
 		return False
@@ -144,3 +186,98 @@ def guardian_has_permission(doc, ptype: str | None = None, user: str | None = No
 	if criterion is not None:
 		query = query.where(criterion)
 	return bool(query.run())
+
+
+# ---- Care Class: every care role reads the school structure; a school leader changes only the
+# classes of their own schools (a class teacher assigned there sees its children).
+
+READ_TYPES = frozenset({"read", "select", "print", "email", "report", "export"})
+
+
+def class_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	if ptype in READ_TYPES:
+		return True
+	scope = get_scope(user)
+	if scope.all_schools:
+		return True
+	if doc.is_new():
+		# The school of a new class is checked in validate, with a message naming the user's schools.
+		return ptype == "create" or doc.school in scope.schools
+	stored_school = frappe.db.get_value("Care Class", doc.name, "school")
+	return stored_school in scope.schools and doc.school in scope.schools
+
+
+# ---- Fields above the user's permlevel: not shown, and not usable to choose rows either.
+
+# The app's DocTypes whose rows are read together: a parent with its child tables.
+FAMILIES = {
+	CHILD: (CHILD, *CHILD_TABLES),
+	"Child Guardian": ("Child Guardian",),
+}
+FAMILIES.update({table: FAMILIES[CHILD] for table in CHILD_TABLES})
+
+
+def hidden_fields(doctype: str, user: str | None = None) -> dict[str, set[str]]:
+	"""Fieldnames the user may not read, for `doctype` and the DocTypes queried with it. A child
+	table's fields are read with its parent's permission levels."""
+	user = user or frappe.session.user
+	family = FAMILIES.get(doctype, (doctype,))
+	levels = set(frappe.get_meta(family[0]).get_permlevel_access("read", user=user))
+	return {
+		member: {df.fieldname for df in frappe.get_meta(member).fields if (df.permlevel or 0) not in levels}
+		for member in family
+	}
+
+
+def refuse_hidden_fields(
+	doctype: str, user: str | None = None, *, filters=None, or_filters=None, order_by=None, group_by=None
+) -> None:
+	"""Refuse a query that chooses, sorts or groups rows by a field the user may not read: such
+	a filter answers questions about the field one at a time even when the column is stripped."""
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return
+	used = hidden_fields_used(
+		doctype,
+		hidden_fields(doctype, user),
+		filters=filters,
+		or_filters=or_filters,
+		order_by=order_by,
+		group_by=group_by,
+	)
+	if used:
+		meta = frappe.get_meta(doctype)
+		labels = "、".join(_(meta.get_label(field)) if meta.has_field(field) else field for field in used)
+		frappe.throw(
+			_(
+				"You may not filter, sort or group {0} by {1}: your role does not allow you to read it. Remove it from the filters and the sort order."
+			).format(_(doctype), labels),
+			frappe.PermissionError,
+			title=_("Field Not Allowed"),
+		)
+
+
+def refuse_hidden_fields_in_running_query(doctype: str, user: str | None = None) -> None:
+	"""Apply `refuse_hidden_fields` to the `frappe.get_list` query that asks for these conditions.
+
+	Frappe v15 calls `permission_query_conditions` hooks with the user and DocType only, and
+	offers no hook that sees a list query's filters. Every list path (`/api/resource`,
+	`frappe.client.get_list`, report view, counts, group-by counts, number cards, link search…)
+	runs a `DatabaseQuery` that calls these hooks, so the hook looks up the query that called it
+	and checks its filters, sort and grouping: one check for every path, including the ones
+	nobody listed.
+	"""
+	frame = sys._getframe(1)
+	while frame is not None:
+		query = frame.f_locals.get("self")
+		if isinstance(query, DatabaseQuery) and query.doctype == doctype:
+			refuse_hidden_fields(
+				doctype,
+				user,
+				filters=query.filters,
+				or_filters=query.or_filters,
+				order_by=query.order_by if isinstance(query.order_by, str) else None,
+				group_by=query.group_by,
+			)
+			return
+		frame = frame.f_back

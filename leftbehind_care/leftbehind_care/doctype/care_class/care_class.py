@@ -12,6 +12,7 @@ from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.school import check_grade, class_name, entry_year
 from leftbehind_care.core.scope import CLASS_TEACHER
 from leftbehind_care.messages import raise_rule_error
+from leftbehind_care.permissions import get_scope
 from leftbehind_care.utils import ensure_user_has_role, normalize_phone_field
 
 
@@ -25,6 +26,7 @@ class CareClass(Document):
 	def validate(self) -> None:
 		try:
 			check_grade(self.grade)
+			self.validate_school_in_scope()
 			self.validate_not_duplicate()
 			if self.class_teacher:
 				ensure_user_has_role(self.class_teacher, CLASS_TEACHER)
@@ -34,6 +36,15 @@ class CareClass(Document):
 		# Stored title, so it is written in the site's language, not the editing user's.
 		self.class_title = _("Grade {0} Class {1}", lang=frappe.db.get_default("lang")).format(
 			self.grade, self.class_no
+		)
+
+	def validate_school_in_scope(self) -> None:
+		"""A school leader opens and changes classes of their own schools only."""
+		scope = get_scope()
+		if scope.all_schools or self.school in scope.schools:
+			return
+		raise RuleError(
+			"class_school_outside_scope", school=self.school, yours="、".join(sorted(scope.schools)) or "-"
 		)
 
 	def validate_not_duplicate(self) -> None:

@@ -12,8 +12,12 @@ from leftbehind_care.core.child import age_on, check_not_future
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.identity import parse_id_number
 from leftbehind_care.core.names import search_key
-from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import refresh_care_flags
+from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import (
+	duplicate_error,
+	refresh_care_flags,
+)
 from leftbehind_care.messages import raise_rule_error
+from leftbehind_care.privacy import log_print
 from leftbehind_care.utils import normalize_phone_field
 
 # Fields of the guardian copied into each child's guardian rows (Left Behind Child Guardian).
@@ -36,6 +40,9 @@ class ChildGuardian(Document):
 				err.params["field"] = _("Signed On")
 			raise_rule_error(err, _("Guardian {0}").format(self.guardian_name))
 		self.search_key = search_key(self.guardian_name)
+
+	def before_print(self, settings=None) -> None:
+		log_print(self)
 
 	def on_update(self) -> None:
 		if any(self.has_value_changed(field) for field in (*COPIED_FIELDS, "age")):
@@ -74,7 +81,7 @@ class ChildGuardian(Document):
 			"Child Guardian", {"id_number": identity.number, "name": ("!=", self.name)}
 		)
 		if existing:
-			raise RuleError("id_duplicate", number=identity.number, existing=existing)
+			raise duplicate_error(self.doctype, existing, "id_duplicate", number=identity.number)
 
 	def linked_children(self) -> list[str]:
 		return frappe.get_all(

@@ -14,6 +14,7 @@ from leftbehind_care.core.identity import check_consistent, parse_id_number
 from leftbehind_care.core.names import search_key
 from leftbehind_care.messages import raise_rule_error
 from leftbehind_care.permissions import get_scope
+from leftbehind_care.privacy import log_print
 from leftbehind_care.utils import normalize_phone_field
 
 
@@ -21,6 +22,7 @@ class LeftBehindChild(Document):
 	def validate(self) -> None:
 		try:
 			self.validate_class_in_scope()
+			self.validate_guardians_in_scope()
 			self.apply_id_number()
 			self.validate_dates()
 			self.normalize_phones()
@@ -31,6 +33,9 @@ class LeftBehindChild(Document):
 		self.log_status_change()
 		self.search_key = search_key(self.child_name)
 		self.set_care_flags()
+
+	def before_print(self, settings=None) -> None:
+		log_print(self)
 
 	def on_trash(self) -> None:
 		frappe.throw(
@@ -59,6 +64,15 @@ class LeftBehindChild(Document):
 		yours = sorted(scope.classes) or sorted(scope.schools)
 		raise RuleError("class_outside_scope", care_class=self.care_class, yours="、".join(yours) or "-")
 
+	def validate_guardians_in_scope(self) -> None:
+		"""A guardian is added to a file only if the user may already read them: linking someone
+		else's guardian would otherwise show their phone and ID number from then on."""
+		before = self.get_doc_before_save()
+		linked = {row.guardian for row in before.guardians} if before else set()
+		for row in self.guardians:
+			if row.guardian and row.guardian not in linked and not can_read_guardian(row.guardian):
+				raise RuleError("guardian_outside_scope", row=row.idx, guardian=row.guardian)
+
 	def apply_id_number(self) -> None:
 		if not self.id_number:
 			self.id_number = None  # unique column: store NULL, never ""
@@ -80,7 +94,7 @@ class LeftBehindChild(Document):
 			"Left Behind Child", {"id_number": identity.number, "name": ("!=", self.name)}, "name"
 		)
 		if existing:
-			raise RuleError("id_duplicate", number=identity.number, existing=existing)
+			raise duplicate_error(self.doctype, existing, "id_duplicate", number=identity.number)
 
 	def validate_dates(self) -> None:
 		for field in ("birth_date", "left_behind_since", "contact_card_issued_on", "filed_on"):
@@ -126,12 +140,13 @@ class LeftBehindChild(Document):
 			"name",
 		)
 		if existing:
-			raise RuleError(
+			raise duplicate_error(
+				self.doctype,
+				existing,
 				"possible_duplicate_child",
 				child_name=self.child_name,
 				birth_date=getdate(self.birth_date),
 				school=self.school,
-				existing=existing,
 			)
 
 	def validate_status(self) -> None:
@@ -225,6 +240,20 @@ def completeness_labels(lang: str | None = None) -> dict[str, str]:
 		"family_economy": _("Family Economy", lang),
 		"contact_card": _("Contact Card Issued On", lang),
 	}
+
+
+def duplicate_error(doctype: str, existing: str, code: str, **params) -> RuleError:
+	"""The record already on file is named only to a user who may open it; anyone else is told
+	it is on file elsewhere (`<code>_elsewhere`), which is all they need to ask for a transfer."""
+	if frappe.has_permission(doctype, "read", doc=existing):
+		return RuleError(code, existing=existing, **params)
+	return RuleError(f"{code}_elsewhere", **params)
+
+
+def can_read_guardian(name: str) -> bool:
+	return not frappe.db.exists("Child Guardian", name) or frappe.has_permission(
+		"Child Guardian", "read", doc=name
+	)
 
 
 def guardian_facts(names: list[str]) -> dict:

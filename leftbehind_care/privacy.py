@@ -1,0 +1,171 @@
+"""Frappe methods that would answer outside the user's scope, answered within it; and the Access
+Log of sensitive reads.
+
+Frappe's `frappe.client.get_count` counts with `frappe.db.count`, `validate_link` and
+`get_link_title` look a record up without a permission check, `frappe.client.get` with filters
+finds the record before checking it (a refusal says "it exists"), and the "assigned to" group-by
+count of the list sidebar counts every record. Each of them would tell a user something about a
+child they may not see. `hooks.override_whitelisted_methods` points them here: for this app's
+scoped DocTypes they answer as if the records outside the scope did not exist; for every other
+DocType they hand over to Frappe unchanged.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+import frappe
+import frappe.client
+import frappe.desk.listview
+import frappe.desk.query_report
+import frappe.desk.search
+from frappe import _
+from frappe.core.doctype.access_log.access_log import make_access_log
+
+from leftbehind_care.permissions import CHILD, FAMILIES, refuse_hidden_fields
+
+# DocTypes whose records are scoped per user (children, their rows, guardians).
+SCOPED = frozenset(FAMILIES)
+# Reading one of these leaves an entry in the Access Log.
+LOGGED = frozenset({CHILD, "Child Guardian"})
+
+
+def _parent_of(doctype: str) -> str | None:
+	family = FAMILIES[doctype]
+	return family[0] if family[0] != doctype else None
+
+
+def _readable(doctype: str, name: str) -> bool:
+	return frappe.has_permission(doctype, "read", doc=name)
+
+
+@frappe.whitelist()
+def get_count(doctype, filters=None, debug=False, cache=False):
+	"""`frappe.client.get_count`, counted through `frappe.get_list` so the scope applies."""
+	if doctype not in SCOPED:
+		return frappe.client.get_count(doctype, filters=filters, debug=debug, cache=cache)
+	rows = frappe.get_list(
+		doctype,
+		filters=frappe.client.get_safe_filters(filters),
+		fields=["count(*) as total"],
+		parent_doctype=_parent_of(doctype),
+		as_list=True,
+	)
+	return rows[0][0] if rows else 0
+
+
+@frappe.whitelist()
+def get(doctype, name=None, filters=None, parent=None):
+	"""`frappe.client.get`: a record chosen by filters is looked for within the scope only, so a
+	refusal never says that a matching record exists elsewhere."""
+	if doctype in SCOPED and not name and filters:
+		names = frappe.get_list(
+			doctype,
+			filters=frappe.parse_json(filters),
+			pluck="name",
+			limit_page_length=1,
+			parent_doctype=parent or _parent_of(doctype),
+		)
+		if not names:
+			frappe.throw(_("{0} not found").format(_(doctype)), frappe.DoesNotExistError)
+		name, filters = names[0], None
+	return frappe.client.get(doctype, name=name, filters=filters, parent=parent)
+
+
+@frappe.whitelist()
+def validate_link(doctype: str, docname: str, fields=None):
+	"""`frappe.client.validate_link`: a record outside the scope is answered as missing."""
+	if (
+		doctype in SCOPED
+		and isinstance(docname, str)
+		and frappe.db.exists(doctype, docname)
+		and not _readable(doctype, docname)
+	):
+		return frappe._dict(name=None)
+	return frappe.client.validate_link(doctype, docname, fields=fields)
+
+
+@frappe.whitelist()
+def get_link_title(doctype, docname):
+	"""`frappe.desk.search.get_link_title`: the title (a child's name) only for readable records."""
+	if doctype in SCOPED and frappe.db.exists(doctype, docname) and not _readable(doctype, docname):
+		return docname
+	return frappe.desk.search.get_link_title(doctype, docname)
+
+
+@frappe.whitelist()
+def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[dict]:
+	"""The list sidebar's counts. Frappe counts "assigned to" over every record that matches the
+	filters; here only over those the user may read."""
+	if doctype in SCOPED:
+		refuse_hidden_fields(doctype, filters=frappe.parse_json(current_filters), group_by=field)
+		if field == "assigned_to":
+			names = frappe.get_list(
+				doctype, filters=frappe.parse_json(current_filters), pluck="name", limit_page_length=0
+			)
+			current_filters = frappe.as_json({"name": ["in", names or [""]]})
+	return frappe.desk.listview.get_group_by_count(doctype, current_filters, field)
+
+
+@frappe.whitelist()
+def export_report():
+	"""`frappe.desk.query_report.export_query`, leaving an Access Log entry when the report lists
+	children (Frappe logs exports from the report view and Data Export, not from reports)."""
+	form = frappe.local.form_dict
+	result = frappe.desk.query_report.export_query()
+	ref_doctype = frappe.get_cached_value("Report", form.get("report_name"), "ref_doctype")
+	if ref_doctype in LOGGED:
+		make_access_log(
+			doctype=ref_doctype,
+			report_name=form.get("report_name"),
+			file_type=form.get("file_format_type"),
+			filters=form.get("filters"),
+			method="Export",
+		)
+	return result
+
+
+# ---- Access Log
+
+
+def log_print(doc) -> None:
+	"""Called from the controllers' `before_print`: who printed whose file, in which format."""
+	form = frappe.local.form_dict
+	path = frappe.request.path if getattr(frappe.local, "request", None) else ""
+	make_access_log(
+		doctype=doc.doctype,
+		document=doc.name,
+		method="Print",
+		report_name=form.get("format") or form.get("print_format") or "Standard",
+		file_type="PDF" if "pdf" in path.lower() else "HTML",
+	)
+
+
+# Methods that return one whole document to the caller.
+_DOCUMENT_READS = {"frappe.client.get": "REST", "frappe.desk.form.load.getdoc": "Form"}
+
+
+def log_rest_reads(response=None, request=None) -> None:
+	"""`after_request` hook: a child's or guardian's file read successfully over HTTP —
+	`/api/resource/<doctype>/<name>`, `/api/v2/document/…`, `frappe.client.get` or the desk form —
+	leaves an Access Log entry."""
+	if response is None or request is None or response.status_code != 200:
+		return
+	if frappe.session.user in (None, "Guest"):
+		return
+	read = _document_read(request)
+	if read and read[0] in LOGGED and read[1]:
+		make_access_log(doctype=read[0], document=read[1], method=read[2])
+
+
+def _document_read(request) -> tuple[str, str, str] | None:
+	parts = [unquote(p) for p in request.path.strip("/").split("/")]
+	if request.method == "GET" and len(parts) >= 4:
+		if parts[:2] == ["api", "resource"] or parts[:3] == ["api", "v1", "resource"]:
+			return parts[-2], parts[-1], "REST"
+		if parts[:3] == ["api", "v2", "document"] and len(parts) == 5:
+			return parts[3], parts[4], "REST"
+	if len(parts) >= 3 and parts[-2] == "method" and parts[-1] in _DOCUMENT_READS:
+		form = frappe.local.form_dict
+		return form.get("doctype"), form.get("name"), _DOCUMENT_READS[parts[-1]]
+	return None
