@@ -38,9 +38,15 @@ override_whitelisted_methods = {
 	"frappe.client.get_count": "leftbehind_care.privacy.get_count",
 	"frappe.client.get": "leftbehind_care.privacy.get",
 	"frappe.client.validate_link": "leftbehind_care.privacy.validate_link",
+	"frappe.client.has_permission": "leftbehind_care.privacy.has_permission",
+	"frappe.client.get_doc_permissions": "leftbehind_care.privacy.get_doc_permissions",
 	"frappe.desk.search.get_link_title": "leftbehind_care.privacy.get_link_title",
+	"frappe.desk.like.toggle_like": "leftbehind_care.privacy.toggle_like",
 	"frappe.desk.listview.get_group_by_count": "leftbehind_care.privacy.get_group_by_count",
 	"frappe.desk.query_report.export_query": "leftbehind_care.privacy.export_report",
+	"frappe.workflow.doctype.workflow.workflow.get_workflow_state_count": (
+		"leftbehind_care.privacy.get_workflow_state_count"
+	),
 }
 
 # Reading a child's file over REST leaves an entry in the Access Log.

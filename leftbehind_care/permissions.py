@@ -28,6 +28,8 @@ from leftbehind_care.core.privacy import hidden_fields_used
 from leftbehind_care.core.scope import CareScope, build_scope
 
 CHILD = "Left Behind Child"
+# Permission types that read; every other one changes the record.
+READ_TYPES = frozenset({"read", "select", "print", "email", "report", "export"})
 
 
 def get_scope(user: str | None = None) -> CareScope:
@@ -145,6 +147,26 @@ def child_row_query_conditions(user: str | None = None, doctype: str | None = No
 	).format(table=table, child=frappe.db.escape(CHILD), children=child_condition(scope, "c"))
 
 
+class RowOfChildFile:
+	"""Controller mixin for those rows. A row loaded on its own (`frappe.client.get`, the desk
+	form, bulk update, attach, assign) is checked by Frappe against its parent DocType's role
+	permission only: `has_child_permission` passes the parent on as `child_doc.parent_doc`, which
+	is None for a row loaded without its parent. Every document check (`doc.has_permission`,
+	`doc.check_permission`, the check in `save`) asks the row's own child as well."""
+
+	def has_permission(self, permtype="read", *, debug=False, user=None) -> bool:
+		if self.flags.ignore_permissions:
+			return True
+		return super().has_permission(permtype, debug=debug, user=user) and row_in_scope(self, permtype, user)
+
+
+def row_in_scope(row, ptype: str | None = None, user: str | None = None) -> bool:
+	if not row.parent:
+		return False
+	parent_ptype = "read" if (ptype or "read") in READ_TYPES else "write"
+	return frappe.has_permission(row.parenttype or CHILD, parent_ptype, doc=row.parent, user=user)
+
+
 # ---- Child Guardian: visible to whoever sees one of the guardian's children, and to its author.
 
 
@@ -190,8 +212,6 @@ def guardian_has_permission(doc, ptype: str | None = None, user: str | None = No
 
 # ---- Care Class: every care role reads the school structure; a school leader changes only the
 # classes of their own schools (a class teacher assigned there sees its children).
-
-READ_TYPES = frozenset({"read", "select", "print", "email", "report", "export"})
 
 
 def class_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:

@@ -16,11 +16,13 @@ from urllib.parse import unquote
 
 import frappe
 import frappe.client
+import frappe.desk.like
 import frappe.desk.listview
 import frappe.desk.query_report
 import frappe.desk.search
 from frappe import _
 from frappe.core.doctype.access_log.access_log import make_access_log
+from frappe.workflow.doctype.workflow import workflow
 
 from leftbehind_care.permissions import CHILD, FAMILIES, refuse_hidden_fields
 
@@ -36,7 +38,8 @@ def _parent_of(doctype: str) -> str | None:
 
 
 def _readable(doctype: str, name: str) -> bool:
-	return frappe.has_permission(doctype, "read", doc=name)
+	# The document's own check: for a row of a child's file it also asks the row's child.
+	return frappe.get_doc(doctype, name).has_permission("read")
 
 
 @frappe.whitelist()
@@ -87,10 +90,42 @@ def validate_link(doctype: str, docname: str, fields=None):
 
 @frappe.whitelist()
 def get_link_title(doctype, docname):
-	"""`frappe.desk.search.get_link_title`: the title (a child's name) only for readable records."""
-	if doctype in SCOPED and frappe.db.exists(doctype, docname) and not _readable(doctype, docname):
-		return docname
+	"""`frappe.desk.search.get_link_title`: the title (a child's name) only for readable records;
+	for others the answer Frappe gives for a record not on file."""
+	if (
+		doctype in SCOPED
+		and frappe.get_meta(doctype).show_title_field_in_link
+		and frappe.db.exists(doctype, docname)
+		and not _readable(doctype, docname)
+	):
+		return None
 	return frappe.desk.search.get_link_title(doctype, docname)
+
+
+@frappe.whitelist()
+def has_permission(doctype, docname, perm_type="read"):
+	"""`frappe.client.has_permission`: a row of a child's file answers for its child (Frappe's
+	function-level check sees only the parent DocType's role permission for a row)."""
+	if doctype in SCOPED and frappe.is_table(doctype):
+		row = frappe.get_doc(doctype, docname) if frappe.db.exists(doctype, docname) else None
+		return {"has_permission": bool(row and row.has_permission(perm_type.lower()))}
+	return frappe.client.has_permission(doctype, docname, perm_type)
+
+
+@frappe.whitelist()
+def get_doc_permissions(doctype, docname):
+	"""`frappe.client.get_doc_permissions`, refused for a row whose child the user may not read."""
+	if doctype in SCOPED and frappe.is_table(doctype):
+		frappe.get_doc(doctype, docname).check_permission("read")
+	return frappe.client.get_doc_permissions(doctype, docname)
+
+
+@frappe.whitelist()
+def toggle_like(doctype, name, add=False):
+	"""`frappe.desk.like.toggle_like`, which writes into any record: only into readable ones."""
+	if doctype in SCOPED:
+		frappe.get_doc(doctype, name).check_permission("read")
+	return frappe.desk.like.toggle_like(doctype, name, add)
 
 
 @frappe.whitelist()
@@ -105,6 +140,26 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 			)
 			current_filters = frappe.as_json({"name": ["in", names or [""]]})
 	return frappe.desk.listview.get_group_by_count(doctype, current_filters, field)
+
+
+@frappe.whitelist()
+def get_workflow_state_count(doctype, workflow_state_field, states):
+	"""The workflow state counts of the list sidebar. Frappe counts with `frappe.get_all`, over
+	every record and by any column; here only records the user reads, by a field they may read."""
+	if doctype not in SCOPED:
+		return workflow.get_workflow_state_count(doctype, workflow_state_field, states)
+	refuse_hidden_fields(doctype, group_by=workflow_state_field)
+	if workflow_state_field not in frappe.get_meta(doctype).get_valid_columns():
+		return []
+	rows = frappe.get_list(
+		doctype,
+		fields=[workflow_state_field, "count(*) as count"],
+		filters={workflow_state_field: ["not in", frappe.parse_json(states) or [""]]},
+		group_by=workflow_state_field,
+		order_by=None,
+		parent_doctype=_parent_of(doctype),
+	)
+	return [row for row in rows if row[workflow_state_field]]
 
 
 @frappe.whitelist()

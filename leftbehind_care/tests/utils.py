@@ -8,7 +8,7 @@ import json
 import threading
 
 import frappe
-from frappe.utils import get_test_client
+from frappe.utils import get_test_client, getdate, nowdate
 from frappe.utils.password import update_password
 
 from leftbehind_care.core import scope as roles
@@ -22,7 +22,8 @@ except ImportError:  # Frappe v15
 __all__ = ["CareTestCase"]
 
 PASSWORD = "Care-Test-2026!"
-TODAY = datetime.date.today()
+# The site's date (its time zone), which the app compares with; never the machine's.
+TODAY = getdate(nowdate())
 
 
 def make_user(email: str, *role_names: str, first_name: str = "测试") -> str:
@@ -169,9 +170,17 @@ class RestClient:
 		return result["response"]
 
 	def get_json(self, path: str, **params) -> tuple[int, dict]:
-		query = {k: json.dumps(v) if not isinstance(v, str) else v for k, v in params.items()}
-		response = self.request("get", path, query_string=query)
+		response = self.request("get", path, query_string=encode(params))
 		return response.status_code, response.get_json(silent=True) or {}
+
+	def send_json(self, method: str, path: str, **params) -> tuple[int, dict]:
+		"""POST, PUT or DELETE with the parameters as form fields, as the desk sends them."""
+		response = self.request(method, path, data=encode(params))
+		return response.status_code, response.get_json(silent=True) or {}
+
+
+def encode(params: dict) -> dict:
+	return {k: v if isinstance(v, str) else json.dumps(v, default=str) for k, v in params.items() if v is not None}
 
 
 # Personas of the permission tests: who they are and what they are assigned.
@@ -183,6 +192,67 @@ MENTOR = "lbc-mentor@test.invalid"
 INSPECTOR = "lbc-inspector@test.invalid"
 SCHOOL_A = "测试甲小学"
 SCHOOL_B = "测试乙小学"
+
+
+# Values only one world child (its file, its rows, its guardian) holds: if one of them reaches a
+# user who may not see that child, the child's data has leaked. Health and economy notes are
+# permlevel 1 (and the guardian's notes): they also leak when they reach a user without it.
+CANARIES = {
+	"a1": {"address": "城关镇甲一村1号", "parent": ("赵甲一父", "13955550001"), "guardian_phone": "13966660001"},
+	"a2": {"address": "城关镇甲二村2号", "parent": ("钱甲二父", "13955550002"), "guardian_phone": "13966660002"},
+	"b1": {"address": "城关镇乙一村3号", "parent": ("孙乙一父", "13955550003"), "guardian_phone": "13966660003"},
+}
+
+
+def hidden_canaries(key: str) -> dict[str, str]:
+	return {
+		"health_notes": f"体检记录{key}",
+		"economy_notes": f"家庭收入{key}",
+		"guardian_notes": f"监护备注{key}",
+	}
+
+
+def set_canaries(key: str, child: str) -> None:
+	"""Give a world child its distinctive values (idempotent; written past validation, which
+	has nothing to say about them)."""
+	values, hidden = CANARIES[key], hidden_canaries(key)
+	frappe.db.set_value(
+		"Left Behind Child",
+		child,
+		{"address": values["address"], "health_notes": hidden["health_notes"], "economy_notes": hidden["economy_notes"]},
+		update_modified=False,
+	)
+	parent_name, parent_phone = values["parent"]
+	frappe.db.set_value(
+		"Left Behind Child Parent",
+		{"parent": child, "parenttype": "Left Behind Child"},
+		{"parent_name": parent_name, "phone": parent_phone},
+		update_modified=False,
+	)
+	guardian = frappe.db.get_value("Left Behind Child Guardian", {"parent": child}, "guardian")
+	frappe.db.set_value(
+		"Child Guardian",
+		guardian,
+		{"phone": values["guardian_phone"], "notes": hidden["guardian_notes"]},
+		update_modified=False,
+	)
+	frappe.db.set_value(
+		"Left Behind Child Guardian", {"guardian": guardian}, "phone", values["guardian_phone"], update_modified=False
+	)
+
+
+def canaries_of(key: str, child: str) -> set[str]:
+	"""Every distinctive value of a world child: name, address, parent, guardian, hidden notes."""
+	values = CANARIES[key]
+	guardian = frappe.db.get_value("Left Behind Child Guardian", {"parent": child}, "guardian")
+	return {
+		frappe.db.get_value("Left Behind Child", child, "child_name"),
+		values["address"],
+		*values["parent"],
+		values["guardian_phone"],
+		frappe.db.get_value("Child Guardian", guardian, "guardian_name"),
+		*hidden_canaries(key).values(),
+	}
 
 
 def make_world() -> dict[str, str]:
@@ -227,5 +297,6 @@ def make_world() -> dict[str, str]:
 				.name
 			)
 		children[key] = existing
+		set_canaries(key, existing)
 	frappe.db.commit()
 	return children

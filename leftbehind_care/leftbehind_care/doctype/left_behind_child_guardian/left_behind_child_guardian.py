@@ -3,6 +3,8 @@
 
 from frappe.model.document import Document
 
+from leftbehind_care.permissions import RowOfChildFile
 
-class LeftBehindChildGuardian(Document):
+
+class LeftBehindChildGuardian(RowOfChildFile, Document):
 	pass

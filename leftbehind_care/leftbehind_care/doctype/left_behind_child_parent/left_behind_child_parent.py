@@ -3,6 +3,8 @@
 
 from frappe.model.document import Document
 
+from leftbehind_care.permissions import RowOfChildFile
 
-class LeftBehindChildParent(Document):
+
+class LeftBehindChildParent(RowOfChildFile, Document):
 	pass

@@ -1,0 +1,531 @@
+"""The privacy audit: every whitelisted method that Frappe and this app expose, called as every
+care role against records outside that role's scope — in-process and over HTTP.
+
+No list of paths is kept by hand. The audit imports every module of Frappe and of this app, takes
+each whitelisted method that names a DocType (a parameter such as `doctype`, `dt` or
+`reference_doctype`, or the request's `doctype` for methods that read it from the request),
+builds its arguments from their names (a record's name, filters that pick it, a field, a value
+that would pull it into the user's class, a tag, a comment, a share…) and calls it for every app
+DocType holding children's data, child tables included. It then asserts that:
+
+- nothing distinctive of a child outside the user's scope (name, address, parents' names and
+  phones, guardian's name and phone) and no permlevel-1 value the user may not read appears in
+  what comes back — result, messages, error;
+- an answer about a record outside the scope is the same as the answer about a record that does
+  not exist (no count, no title, no "found");
+- nothing changed: the records, their rows, and the comments, assignments, shares, tags,
+  attachments and versions that point at them.
+
+A method that cannot be called meaningfully this way is listed in SKIPPED with the reason. A
+control run as Administrator, who may see everything, proves the probes can find a leak.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import pkgutil
+from dataclasses import dataclass, field
+
+import frappe
+
+from leftbehind_care.tests import utils as u
+
+CHILD = "Left Behind Child"
+RESTRICTED = (u.LEADER, u.TEACHER, u.COUNSELOR, u.MENTOR, u.INSPECTOR)
+# Children each restricted persona may read (keys of make_world).
+SEES = {
+	u.LEADER: {"a1", "a2"},
+	u.COUNSELOR: {"a1", "a2"},
+	u.TEACHER: {"a1"},
+	u.MENTOR: set(),
+	u.INSPECTOR: set(),
+}
+# Personas without permlevel 1 on children and guardians.
+WITHOUT_LEVEL_1 = {u.MENTOR, u.INSPECTOR}
+
+SOCIAL_COLUMNS = {"_liked_by", "_comments", "_assign", "_user_tags", "_seen"}
+
+DOCTYPE_PARAMS = ("doctype", "dt", "reference_doctype", "ref_doctype", "doc_type", "parent_doctype")
+
+SKIPPED = {
+	"frappe.desk.form.load.getdoctype": "returns a DocType's metadata (fields, labels), never a record",
+	"frappe.desk.reportview.save_report": "saves a report definition (columns, filters); reading it runs through reportview.get, which is audited",
+	"frappe.model.utils.user_settings.save": "stores the caller's own list settings, no record",
+	"frappe.desk.listview.set_list_settings": "stores the caller's own list settings, no record",
+	"frappe.desk.doctype.list_view_settings.list_view_settings.save_listview_settings": "System Manager's list columns, no record",
+	"frappe.desk.doctype.kanban_board.kanban_board.quick_kanban_board": "creates a board definition; its cards are read through reportview.get, which is audited",
+	"frappe.custom.doctype.customize_form.customize_form.get_orphaned_columns": "schema only",
+	"frappe.core.doctype.doctype.doctype.get_row_size_utilization": "schema only",
+	"frappe.utils.nestedset.rebuild_tree": "needs a tree DocType; the app has none",
+	"frappe.desk.treeview.get_all_nodes": "needs a tree DocType; the app has none",
+	"frappe.geo.utils.get_coords": "map view of DocTypes with a location field; the app's have none",
+	"frappe.desk.doctype.event.event.delete_communication": "removes a link from an Event the caller edits; takes no record of the app's",
+	"frappe.core.page.permission_manager.permission_manager.update": "System Manager only (role permissions, not records); refused to care roles over HTTP, where frappe.only_for applies",
+	"frappe.core.page.permission_manager.permission_manager.remove": "as update",
+	"frappe.core.page.permission_manager.permission_manager.reset": "as update",
+	"frappe.core.page.permission_manager.permission_manager.get_permissions": "role permission rows, not records",
+	"frappe.core.page.permission_manager.permission_manager.get_standard_permissions": "role permission rows, not records",
+}
+
+
+@dataclass
+class Target:
+	"""A record outside every restricted persona's scope, and how to ask about it."""
+
+	doctype: str
+	name: str
+	field: str  # a readable field to ask for
+	value: object  # a value that would take the record over (pull it into the user's class)
+	parent: str | None = None
+	doc: dict = field(default_factory=dict)
+	# Readable by every care role (the school structure): only writes to it are out of scope.
+	readable: bool = False
+
+	def twin(self) -> Target:
+		"""The same question about a record that does not exist."""
+		return Target(self.doctype, "LBC-NOT-ON-FILE-0000", self.field, self.value, self.parent, self.doc)
+
+
+@dataclass
+class Outcome:
+	ok: bool
+	text: str  # everything that came back: result, response, messages, error
+	result: str  # the result alone, when ok
+
+
+def dump(value) -> str:
+	# Unescaped, so that a child's Chinese name is found in it as written.
+	return json.dumps(value, ensure_ascii=False, default=str, sort_keys=True)
+
+
+def whitelisted_methods() -> dict[str, object]:
+	"""Every whitelisted function of Frappe and this app, by dotted path."""
+	for app in ("frappe", "leftbehind_care"):
+		package = importlib.import_module(app)
+		for module in pkgutil.walk_packages(package.__path__, f"{app}."):
+			name = module.name
+			if any(part in name for part in (".tests", ".test_", ".patches.", "test_runner")):
+				continue
+			try:
+				importlib.import_module(name)
+			except Exception:  # a module of an optional integration; it exposes nothing here
+				continue
+	return {f"{fn.__module__}.{fn.__qualname__}": fn for fn in frappe.whitelisted if "." not in fn.__qualname__}
+
+
+def names_a_doctype(fn) -> bool:
+	params = inspect.signature(fn).parameters
+	if any(p in params for p in DOCTYPE_PARAMS):
+		return True
+	# Methods that read the DocType from the request (report view, export, assign…).
+	if reads_the_request(fn):
+		try:
+			source = inspect.getsource(fn)
+		except OSError:
+			return False
+		return ("form_dict" in source or "get_form_params" in source) and "doctype" in source
+	return False
+
+
+def reads_the_request(fn) -> bool:
+	return set(inspect.signature(fn).parameters) <= {"args", "kwargs", "ignore_permissions"}
+
+
+def audited_methods() -> dict[str, object]:
+	return {path: fn for path, fn in whitelisted_methods().items() if names_a_doctype(fn)}
+
+
+def arguments(fn, target: Target, persona: str, own_class: str) -> dict | None:
+	"""Arguments built from the parameters' names; None when a required one cannot be made."""
+	doc = {**target.doc, "doctype": target.doctype, "name": target.name}
+	values = {
+		"name": target.name,
+		"docname": target.name,
+		"dn": target.name,
+		"doc_name": target.name,
+		"reference_name": target.name,
+		"docnames": [target.name],
+		"names": [target.name],
+		"items": [target.name],
+		"docs": json.dumps([doc], default=str),
+		"doc": json.dumps(doc, default=str),
+		"filters": {"name": target.name},
+		"current_filters": {"name": target.name},
+		"fields": ["*"],
+		"fieldname": target.field,
+		"field": target.field,
+		"data": {target.field: target.value},
+		"txt": target.doc.get(target.field) or target.name,
+		"text": target.doc.get(target.field) or target.name,
+		"parent": target.parent,
+		"user": persona,
+		"users": [persona],
+		"assign_to": [persona],
+		"email": persona,
+		"comment_email": persona,
+		"comment_by": persona,
+		"content": "审计",
+		"comment": "审计",
+		"description": "审计",
+		"subject": "审计",
+		"message": "审计",
+		"tag": "审计标签",
+		"tags": ["审计标签"],
+		"new_name": f"{target.name}-审计",
+		"old_name": target.name,
+		"action": "update",
+		"stats": ["_user_tags", "owner"],
+		"perm_type": "read",
+		"read": 1,
+		"write": 1,
+		"share": 1,
+		"permission_to": "write",
+		"start": "2000-01-01" if fn.__name__ == "get_events" else 0,
+		"limit_start": 0,
+		"page_len": 20,
+		"page_length": 20,
+		"limit": 20,
+		"searchfield": "name",
+		"format": "Standard",
+		"print_format": "Standard",
+		"filename": "审计.txt",
+		"filedata": "5a6h6K6h",
+		"decode_base64": 1,
+		"attachments": [],
+		"old": target.name,
+		"new": f"{target.name}-审计",
+		"ref_name": target.name,
+		"contact_name": "审计",
+		"value": target.name if fn.__name__ == "get_next" else target.value,
+		"prev": 0,
+		"following": True,
+		"like": True,
+		"route": "/audit",
+		"reply": "审计",
+		"title": "审计",
+		"module": "Leftbehind Care",
+		"workflow_state_field": target.field,
+		"states": [],
+		"current_state": "Draft",
+		"printer_setting": "审计",
+		"goal_value_field": target.field,
+		"goal_total_field": target.field,
+		"goal_history_field": target.field,
+		"goal_doctype": target.doctype,
+		"goal_doctype_link": "name",
+		"goal_field": target.field,
+		"date_field": "creation",
+		"end": "2099-12-31",
+		"field_map": {"start": "creation", "end": "modified", "id": "name", "title": target.field},
+		"args": {
+			"doctype": target.doctype,
+			"name": target.name,
+			"assign_to": [persona],
+			"description": "审计",
+		},
+	}
+	for param in DOCTYPE_PARAMS:
+		values[param] = target.doctype
+	params = inspect.signature(fn).parameters
+	args = {}
+	for name, param in params.items():
+		if param.kind is inspect.Parameter.VAR_KEYWORD:
+			continue
+		if name in values:
+			args[name] = values[name]
+		elif param.default is inspect.Parameter.empty and param.kind is not inspect.Parameter.VAR_POSITIONAL:
+			return None
+	# Methods that read the request (the report view and its friends): what such a request carries.
+	if reads_the_request(fn):
+		args = {
+			"doctype": target.doctype,
+			"filters": {"name": target.name},
+			"fields": [f"`tab{target.doctype}`.`{target.field}`"],
+			**REQUEST_EXTRAS.get(f"{fn.__module__}.{fn.__qualname__}", lambda t: {})(target),
+			**args,
+		}
+	return args
+
+
+# What else a request-reading method needs.
+REQUEST_EXTRAS = {
+	"frappe.desk.reportview.delete_items": lambda t: {"items": json.dumps([t.name])},
+	"frappe.desk.reportview.export_query": lambda t: {"file_format_type": "CSV", "title": t.doctype},
+}
+
+
+class AuditCase(u.CareTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.children = u.make_world()
+		cls.methods = audited_methods()
+		b1 = cls.children["b1"]
+		cls.own_class = frappe.db.get_value(CHILD, cls.children["a1"], "care_class")
+		stored = frappe.get_doc(CHILD, b1)
+		guardian = stored.guardians[0].guardian
+		cls.targets = [
+			Target(CHILD, b1, "child_name", cls.own_class, doc={**stored.as_dict(), "care_class": cls.own_class}),
+			Target("Left Behind Child Parent", stored.parents_away[0].name, "phone", "13900000000", CHILD),
+			Target("Left Behind Child Guardian", stored.guardians[0].name, "guardian_name", "审计", CHILD),
+			Target("Left Behind Child Status Log", stored.status_log[0].name, "reason", "审计", CHILD),
+			Target(
+				"Child Guardian",
+				guardian,
+				"guardian_name",
+				"13900000000",
+				doc={**frappe.get_doc("Child Guardian", guardian).as_dict(), "phone": "13900000000"},
+			),
+			Target(
+				"Care Class",
+				stored.care_class,
+				"school",
+				u.SCHOOL_A,
+				doc={**frappe.get_doc("Care Class", stored.care_class).as_dict(), "school": u.SCHOOL_A},
+				readable=True,
+			),
+		]
+		for target in cls.targets:
+			target.doc.setdefault(target.field, frappe.db.get_value(target.doctype, target.name, target.field))
+		cls.canaries = {
+			persona: set().union(
+				*(u.canaries_of(key, name) for key, name in cls.children.items() if key not in SEES[persona])
+			)
+			| (cls.hidden_values() if persona in WITHOUT_LEVEL_1 else set())
+			for persona in RESTRICTED
+		}
+
+	@classmethod
+	def hidden_values(cls) -> set[str]:
+		return {value for key in cls.children for value in u.hidden_canaries(key).values()}
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	# ---- what is checked
+
+	def fingerprint(self) -> str:
+		"""The out-of-scope records, their rows, and what points at them. Of a record every role
+		reads, its own values only: liking, commenting on or assigning it is anyone's right."""
+		b1 = self.children["b1"]
+		names = [t.name for t in self.targets if not t.readable]
+		state = {}
+		for t in self.targets:
+			values = frappe.db.get_value(t.doctype, t.name, "*", as_dict=True) or {}
+			if t.readable:
+				values = {k: v for k, v in values.items() if k not in SOCIAL_COLUMNS}
+			state[f"{t.doctype}/{t.name}"] = values
+		state["rows"] = [
+			frappe.get_all(table, filters={"parent": b1}, fields=["*"], order_by="idx")
+			for table in ("Left Behind Child Parent", "Left Behind Child Guardian", "Left Behind Child Status Log")
+		]
+		for doctype, field_name in (
+			("Comment", "reference_name"),
+			("ToDo", "reference_name"),
+			("DocShare", "share_name"),
+			("Tag Link", "document_name"),
+			("File", "attached_to_name"),
+			("Communication", "reference_name"),
+			("Version", "docname"),
+			("Document Follow", "ref_docname"),
+		):
+			state[doctype] = frappe.db.count(doctype, {field_name: ("in", names)})
+		state["children of school B"] = frappe.db.count(CHILD, {"school": u.SCHOOL_B})
+		state["classes of school B"] = frappe.db.count("Care Class", {"school": u.SCHOOL_B})
+		return dump(state)
+
+	def leaks(self, persona: str, target: Target, outcome: Outcome, twin: Outcome | None) -> list[str]:
+		found = sorted(c for c in self.canaries[persona] if c and c in outcome.text)
+		if twin is not None and outcome.ok and twin.ok and not target.readable:
+			same = outcome.result.replace(target.name, "<record>") == twin.result.replace(
+				target.twin().name, "<record>"
+			)
+			if not same:
+				found.append(f"answers differently for {target.name} than for a record not on file")
+		return found
+
+
+class TestPrivacyAuditInProcess(AuditCase):
+	def call(self, path: str, args: dict, persona: str) -> Outcome:
+		fn = frappe.get_attr(frappe.get_hooks("override_whitelisted_methods", {}).get(path, [path])[-1])
+		frappe.set_user(persona)
+		frappe.local.form_dict = frappe._dict({"cmd": path, **args})
+		frappe.local.response = frappe._dict(docs=[])
+		frappe.local.message_log = []
+		# frappe.only_for is a no-op while tests run; a real request applies it.
+		in_test, frappe.flags.in_test = frappe.flags.in_test, persona == "Administrator"
+		try:
+			result = frappe.call(fn, **args)
+			ok, error = True, ""
+		except Exception as e:
+			result, ok, error = None, False, f"{type(e).__name__}: {e}"
+		finally:
+			frappe.flags.in_test = in_test
+		result_text = dump(result) if ok else ""
+		text = " ".join(
+			[result_text, dump(frappe.local.response), dump(frappe.local.message_log), error]
+		)
+		return Outcome(ok, text, result_text)
+
+	def test_every_whitelisted_method_as_every_role(self):
+		self.assertGreater(len(self.methods), 80)
+		self.assertLessEqual(set(SKIPPED), set(self.methods), "SKIPPED names a method the audit no longer finds")
+		problems, called = [], set()
+		baseline = self.fingerprint()
+		for path, fn in sorted(self.methods.items()):
+			if path in SKIPPED:
+				continue
+			for target in self.targets:
+				for persona in RESTRICTED:
+					args = arguments(fn, target, persona, self.own_class)
+					if args is None:
+						continue
+					called.add(path)
+					frappe.db.savepoint("audit")
+					outcome = self.call(path, args, persona)
+					changed = outcome.ok and self.fingerprint() != baseline
+					twin_args = arguments(fn, target.twin(), persona, self.own_class)
+					twin = self.call(path, twin_args, persona) if outcome.ok else None
+					frappe.set_user("Administrator")
+					try:
+						frappe.db.rollback(save_point="audit")
+					except Exception:  # the method committed: whatever it wrote is there for good
+						now = self.fingerprint()
+						if now != baseline:
+							problems.append(f"{path} as {persona} committed a change to {target.doctype} {target.name}")
+						baseline = now
+					for leak in self.leaks(persona, target, outcome, twin):
+						problems.append(f"{path} as {persona} on {target.doctype}: {leak}")
+					if changed:
+						problems.append(f"{path} as {persona} changed {target.doctype} {target.name}")
+		uncallable = set(self.methods) - set(SKIPPED) - called
+		if problems:
+			self.fail("\n".join(problems))
+		self.assertEqual(
+			sorted(uncallable), [], "methods whose arguments the audit cannot build: add them or to SKIPPED"
+		)
+
+	def test_the_probes_find_a_leak_when_there_is_one(self):
+		"""Administrator reads everything: the same probes must see the child's data."""
+		admin_canaries = u.canaries_of("b1", self.children["b1"])
+		child = self.targets[0]
+		seeing = set()
+		for path in (
+			"frappe.client.get_list",
+			"frappe.client.get_value",
+			"frappe.client.get",
+			"frappe.client.get_count",
+			"frappe.client.validate_link",
+			"frappe.desk.search.get_link_title",
+			"frappe.desk.form.load.getdoc",
+			"frappe.desk.reportview.get",
+		):
+			args = arguments(self.methods[path], child, "Administrator", self.own_class)
+			outcome = self.call(path, args, "Administrator")
+			twin = self.call(path, arguments(self.methods[path], child.twin(), "Administrator", self.own_class), "Administrator")
+			canaries = {c for c in admin_canaries if c in outcome.text}
+			differs = outcome.result.replace(child.name, "<record>") != twin.result.replace(child.twin().name, "<record>")
+			if canaries or differs:
+				seeing.add(path)
+		frappe.set_user("Administrator")
+		self.assertEqual(
+			seeing,
+			{
+				"frappe.client.get_list",
+				"frappe.client.get_value",
+				"frappe.client.get",
+				"frappe.client.get_count",
+				"frappe.client.validate_link",
+				"frappe.desk.search.get_link_title",
+				"frappe.desk.form.load.getdoc",
+				"frappe.desk.reportview.get",
+			},
+		)
+
+
+class TestPrivacyAuditOverHttp(AuditCase):
+	"""The same methods over `/api/method`, and the resource routes (`/api/resource`, `/api/v2`),
+	as real logged-in users: what a browser or a script can do."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.clients = {persona: u.RestClient(persona) for persona in RESTRICTED}
+
+	def send(self, persona: str, http_method: str, path: str, args: dict) -> Outcome:
+		client = self.clients[persona]
+		if http_method == "GET":
+			status, body = client.get_json(path, **args)
+		else:
+			status, body = client.send_json(http_method.lower(), path, **args)
+		result = body.get("message", body.get("data")) if status == 200 else None
+		ok = status == 200 and not body.get("exc")
+		return Outcome(ok, dump(body), dump(result) if ok else "")
+
+	def check(self, problems, label, persona, target, outcome, twin, baseline) -> str:
+		for leak in self.leaks(persona, target, outcome, twin):
+			problems.append(f"{label} as {persona} on {target.doctype}: {leak}")
+		frappe.db.rollback()  # see what the requests committed
+		now = self.fingerprint()
+		if now != baseline:
+			problems.append(f"{label} as {persona} changed {target.doctype} {target.name}")
+		return now
+
+	def test_every_whitelisted_method_over_http(self):
+		problems = []
+		frappe.db.rollback()
+		baseline = self.fingerprint()
+		for path, fn in sorted(self.methods.items()):
+			if path in SKIPPED:
+				continue
+			allowed = frappe.allowed_http_methods_for_whitelisted_func.get(fn, ["POST"])
+			http_method = "POST" if "POST" in allowed else allowed[0]
+			for target in self.targets:
+				for persona in RESTRICTED:
+					args = arguments(fn, target, persona, self.own_class)
+					if args is None:
+						continue
+					outcome = self.send(persona, http_method, f"/api/method/{path}", args)
+					twin = None
+					if outcome.ok:
+						twin_args = arguments(fn, target.twin(), persona, self.own_class)
+						twin = self.send(persona, http_method, f"/api/method/{path}", twin_args)
+					baseline = self.check(problems, path, persona, target, outcome, twin, baseline)
+		if problems:
+			self.fail("\n".join(problems))
+
+	def test_resource_routes(self):
+		problems = []
+		frappe.db.rollback()
+		baseline = self.fingerprint()
+		for target in self.targets:
+			twin = target.twin()
+			routes = [
+				("GET", f"/api/resource/{target.doctype}", {"filters": {"name": target.name}, "fields": ["*"], "parent": target.parent}),
+				("GET", f"/api/resource/{target.doctype}/{target.name}", {}),
+				("PUT", f"/api/resource/{target.doctype}/{target.name}", {target.field: target.value}),
+				("DELETE", f"/api/resource/{target.doctype}/{target.name}", {}),
+				("GET", f"/api/v2/document/{target.doctype}", {"filters": {"name": target.name}, "fields": ["*"], "parent": target.parent}),
+				("GET", f"/api/v2/document/{target.doctype}/{target.name}", {}),
+				("PATCH", f"/api/v2/document/{target.doctype}/{target.name}", {target.field: target.value}),
+				("DELETE", f"/api/v2/document/{target.doctype}/{target.name}", {}),
+				("GET", f"/api/v2/doctype/{target.doctype}/count", {"filters": {"name": target.name}}),
+			]
+			if not target.parent:
+				new = {k: v for k, v in target.doc.items() if k not in ("name", "creation", "modified")}
+				routes.append(("POST", f"/api/resource/{target.doctype}", {"data": dump(new)}))
+			for http_method, route, args in routes:
+				for persona in RESTRICTED:
+					outcome = self.send(persona, http_method, route, args)
+					twin_outcome = None
+					if outcome.ok and target.name in route:
+						twin_outcome = self.send(persona, http_method, route.replace(target.name, twin.name), args)
+					elif outcome.ok:
+						twin_args = json.loads(json.dumps(args).replace(target.name, twin.name))
+						twin_outcome = self.send(persona, http_method, route, twin_args)
+					label = f"{http_method} {route}"
+					baseline = self.check(problems, label, persona, target, outcome, twin_outcome, baseline)
+		if problems:
+			self.fail("\n".join(problems))
