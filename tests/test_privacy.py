@@ -58,15 +58,17 @@ def test_readable_fields_and_values_pass(filters):
 
 def test_order_by_and_group_by():
 	assert used(order_by="id_number desc") == ["id_number"]
-	assert used(order_by="`tabLeft Behind Child`.`modified` desc, `tabLeft Behind Child`.`family_economy` asc") == [
-		"family_economy"
-	]
+	assert used(
+		order_by="`tabLeft Behind Child`.`modified` desc, `tabLeft Behind Child`.`family_economy` asc"
+	) == ["family_economy"]
 	assert used(group_by="`tabLeft Behind Child`.health_status") == ["health_status"]
 	assert used(order_by="modified desc", group_by="school") == []
 
 
 def test_several_hidden_fields_are_named_once_each():
-	assert used(filters={"id_number": "x"}, or_filters=[["health_status", "=", "y"]], order_by="id_number") == [
+	assert used(
+		filters={"id_number": "x"}, or_filters=[["health_status", "=", "y"]], order_by="id_number"
+	) == [
 		"health_status",
 		"id_number",
 	]

@@ -215,6 +215,7 @@ def test_hooks_name_functions_that_exist(dotted):
 
 def test_desk_items_point_at_real_doctypes_and_reports():
 	reports = {json.loads(p.read_text())["name"] for p in MODULE.glob("report/*/*.json")}
+	pages = {json.loads(p.read_text())["name"] for p in MODULE.glob("page/*/*.json")}
 	cards = {}
 	for path in MODULE.glob("number_card/*/*.json"):
 		card = json.loads(path.read_text())
@@ -232,7 +233,8 @@ def test_desk_items_point_at_real_doctypes_and_reports():
 			)
 		for link in workspace["links"]:
 			if link["type"] == "Link":
-				assert link["link_to"] in (reports if link["link_type"] == "Report" else DOCTYPES)
+				targets = {"Report": reports, "Page": pages}.get(link["link_type"], DOCTYPES)
+				assert link["link_to"] in targets
 		assert {c["number_card_name"] for c in workspace["number_cards"]} <= set(cards)
 	for path in MODULE.glob("report/*/*.json"):
 		report = json.loads(path.read_text())
@@ -254,3 +256,12 @@ def test_copies_of_a_select_keep_its_options():
 			source = next(f for f in DOCTYPES[target]["fields"] if f["fieldname"] == source_name)
 			if source["fieldtype"] == "Select":
 				assert field["fieldtype"] == "Select" and field["options"] == source["options"], field
+
+
+def test_pages_are_restricted_to_administrators():
+	for path in MODULE.glob("page/*/*.json"):
+		page = json.loads(path.read_text())
+		assert page["module"] == "Leftbehind Care"
+		assert page["name"] == path.parent.name.replace("_", "-")
+		assert {r["role"] for r in page["roles"]} == {"Care Administrator", "System Manager"}
+		assert (path.parent / f"{path.parent.name}.js").exists()

@@ -79,7 +79,9 @@ def _filter_fields(doctype: str, filters) -> Iterable[tuple[str | None, str]]:
 					yield doctype, str(condition[0])
 
 
-def _hidden_in_reference(ref_doctype: str | None, field: str, hidden: Mapping[str, frozenset[str]]) -> set[str]:
+def _hidden_in_reference(
+	ref_doctype: str | None, field: str, hidden: Mapping[str, frozenset[str]]
+) -> set[str]:
 	if ref_doctype is None or "(" in field or " " in field.strip():
 		# Raw SQL or a function: any hidden name in it counts.
 		return _hidden_words(field, frozenset().union(*hidden.values()))

@@ -33,13 +33,17 @@ def security_findings(settings: Mapping[str, object], roles_without_2fa: Iterabl
 	hours = session_hours(settings.get("session_expiry"))
 	if hours is None or hours > MAX_SESSION_HOURS:
 		findings.append(
-			Finding("session_expiry", str(settings.get("session_expiry") or ""), f"{MAX_SESSION_HOURS:02d}:00")
+			Finding(
+				"session_expiry", str(settings.get("session_expiry") or ""), f"{MAX_SESSION_HOURS:02d}:00"
+			)
 		)
 	if not _int(settings.get("enable_password_policy")):
 		findings.append(Finding("password_policy_off", "0", "1"))
 	elif _int(settings.get("minimum_password_score")) < MIN_PASSWORD_SCORE:
 		findings.append(
-			Finding("password_score_weak", str(settings.get("minimum_password_score")), str(MIN_PASSWORD_SCORE))
+			Finding(
+				"password_score_weak", str(settings.get("minimum_password_score")), str(MIN_PASSWORD_SCORE)
+			)
 		)
 	attempts = _int(settings.get("allow_consecutive_login_attempts"))
 	if attempts <= 0:

@@ -82,10 +82,14 @@ class Target:
 	doc: dict = field(default_factory=dict)
 	# Readable by every care role (the school structure): only writes to it are out of scope.
 	readable: bool = False
+	# A new record of this DocType outside the scope (a child or class filed in school B).
+	new_doc: dict | None = None
 
 	def twin(self) -> Target:
 		"""The same question about a record that does not exist."""
-		return Target(self.doctype, "LBC-NOT-ON-FILE-0000", self.field, self.value, self.parent, self.doc)
+		return Target(
+			self.doctype, "LBC-NOT-ON-FILE-0000", self.field, self.value, self.parent, self.doc, self.readable
+		)
 
 
 @dataclass
@@ -112,7 +116,9 @@ def whitelisted_methods() -> dict[str, object]:
 				importlib.import_module(name)
 			except Exception:  # a module of an optional integration; it exposes nothing here
 				continue
-	return {f"{fn.__module__}.{fn.__qualname__}": fn for fn in frappe.whitelisted if "." not in fn.__qualname__}
+	return {
+		f"{fn.__module__}.{fn.__qualname__}": fn for fn in frappe.whitelisted if "." not in fn.__qualname__
+	}
 
 
 def names_a_doctype(fn) -> bool:
@@ -267,7 +273,14 @@ class AuditCase(u.CareTestCase):
 		stored = frappe.get_doc(CHILD, b1)
 		guardian = stored.guardians[0].guardian
 		cls.targets = [
-			Target(CHILD, b1, "child_name", cls.own_class, doc={**stored.as_dict(), "care_class": cls.own_class}),
+			Target(
+				CHILD,
+				b1,
+				"child_name",
+				cls.own_class,
+				doc={**stored.as_dict(), "care_class": cls.own_class},
+				new_doc=u.child_doc(stored.care_class, "审计新童", birth_date=stored.birth_date).as_dict(),
+			),
 			Target("Left Behind Child Parent", stored.parents_away[0].name, "phone", "13900000000", CHILD),
 			Target("Left Behind Child Guardian", stored.guardians[0].name, "guardian_name", "审计", CHILD),
 			Target("Left Behind Child Status Log", stored.status_log[0].name, "reason", "审计", CHILD),
@@ -285,10 +298,13 @@ class AuditCase(u.CareTestCase):
 				u.SCHOOL_A,
 				doc={**frappe.get_doc("Care Class", stored.care_class).as_dict(), "school": u.SCHOOL_A},
 				readable=True,
+				new_doc={"doctype": "Care Class", "school": u.SCHOOL_B, "grade": 6, "class_no": 9},
 			),
 		]
 		for target in cls.targets:
-			target.doc.setdefault(target.field, frappe.db.get_value(target.doctype, target.name, target.field))
+			target.doc.setdefault(
+				target.field, frappe.db.get_value(target.doctype, target.name, target.field)
+			)
 		cls.canaries = {
 			persona: set().union(
 				*(u.canaries_of(key, name) for key, name in cls.children.items() if key not in SEES[persona])
@@ -319,7 +335,11 @@ class AuditCase(u.CareTestCase):
 			state[f"{t.doctype}/{t.name}"] = values
 		state["rows"] = [
 			frappe.get_all(table, filters={"parent": b1}, fields=["*"], order_by="idx")
-			for table in ("Left Behind Child Parent", "Left Behind Child Guardian", "Left Behind Child Status Log")
+			for table in (
+				"Left Behind Child Parent",
+				"Left Behind Child Guardian",
+				"Left Behind Child Status Log",
+			)
 		]
 		for doctype, field_name in (
 			("Comment", "reference_name"),
@@ -364,14 +384,14 @@ class TestPrivacyAuditInProcess(AuditCase):
 		finally:
 			frappe.flags.in_test = in_test
 		result_text = dump(result) if ok else ""
-		text = " ".join(
-			[result_text, dump(frappe.local.response), dump(frappe.local.message_log), error]
-		)
+		text = " ".join([result_text, dump(frappe.local.response), dump(frappe.local.message_log), error])
 		return Outcome(ok, text, result_text)
 
 	def test_every_whitelisted_method_as_every_role(self):
 		self.assertGreater(len(self.methods), 80)
-		self.assertLessEqual(set(SKIPPED), set(self.methods), "SKIPPED names a method the audit no longer finds")
+		self.assertLessEqual(
+			set(SKIPPED), set(self.methods), "SKIPPED names a method the audit no longer finds"
+		)
 		problems, called = [], set()
 		baseline = self.fingerprint()
 		for path, fn in sorted(self.methods.items()):
@@ -394,7 +414,9 @@ class TestPrivacyAuditInProcess(AuditCase):
 					except Exception:  # the method committed: whatever it wrote is there for good
 						now = self.fingerprint()
 						if now != baseline:
-							problems.append(f"{path} as {persona} committed a change to {target.doctype} {target.name}")
+							problems.append(
+								f"{path} as {persona} committed a change to {target.doctype} {target.name}"
+							)
 						baseline = now
 					for leak in self.leaks(persona, target, outcome, twin):
 						problems.append(f"{path} as {persona} on {target.doctype}: {leak}")
@@ -424,9 +446,15 @@ class TestPrivacyAuditInProcess(AuditCase):
 		):
 			args = arguments(self.methods[path], child, "Administrator", self.own_class)
 			outcome = self.call(path, args, "Administrator")
-			twin = self.call(path, arguments(self.methods[path], child.twin(), "Administrator", self.own_class), "Administrator")
+			twin = self.call(
+				path,
+				arguments(self.methods[path], child.twin(), "Administrator", self.own_class),
+				"Administrator",
+			)
 			canaries = {c for c in admin_canaries if c in outcome.text}
-			differs = outcome.result.replace(child.name, "<record>") != twin.result.replace(child.twin().name, "<record>")
+			differs = outcome.result.replace(child.name, "<record>") != twin.result.replace(
+				child.twin().name, "<record>"
+			)
 			if canaries or differs:
 				seeing.add(path)
 		frappe.set_user("Administrator")
@@ -503,25 +531,36 @@ class TestPrivacyAuditOverHttp(AuditCase):
 		for target in self.targets:
 			twin = target.twin()
 			routes = [
-				("GET", f"/api/resource/{target.doctype}", {"filters": {"name": target.name}, "fields": ["*"], "parent": target.parent}),
+				(
+					"GET",
+					f"/api/resource/{target.doctype}",
+					{"filters": {"name": target.name}, "fields": ["*"], "parent": target.parent},
+				),
 				("GET", f"/api/resource/{target.doctype}/{target.name}", {}),
 				("PUT", f"/api/resource/{target.doctype}/{target.name}", {target.field: target.value}),
 				("DELETE", f"/api/resource/{target.doctype}/{target.name}", {}),
-				("GET", f"/api/v2/document/{target.doctype}", {"filters": {"name": target.name}, "fields": ["*"], "parent": target.parent}),
+				(
+					"GET",
+					f"/api/v2/document/{target.doctype}",
+					{"filters": {"name": target.name}, "fields": ["*"], "parent": target.parent},
+				),
 				("GET", f"/api/v2/document/{target.doctype}/{target.name}", {}),
 				("PATCH", f"/api/v2/document/{target.doctype}/{target.name}", {target.field: target.value}),
 				("DELETE", f"/api/v2/document/{target.doctype}/{target.name}", {}),
 				("GET", f"/api/v2/doctype/{target.doctype}/count", {"filters": {"name": target.name}}),
 			]
-			if not target.parent:
-				new = {k: v for k, v in target.doc.items() if k not in ("name", "creation", "modified")}
-				routes.append(("POST", f"/api/resource/{target.doctype}", {"data": dump(new)}))
+			if target.new_doc:
+				routes.append(("POST", f"/api/resource/{target.doctype}", {"data": dump(target.new_doc)}))
 			for http_method, route, args in routes:
 				for persona in RESTRICTED:
 					outcome = self.send(persona, http_method, route, args)
 					twin_outcome = None
-					if outcome.ok and target.name in route:
-						twin_outcome = self.send(persona, http_method, route.replace(target.name, twin.name), args)
+					if http_method == "POST":
+						pass  # a new record: nothing to compare with
+					elif outcome.ok and target.name in route:
+						twin_outcome = self.send(
+							persona, http_method, route.replace(target.name, twin.name), args
+						)
 					elif outcome.ok:
 						twin_args = json.loads(json.dumps(args).replace(target.name, twin.name))
 						twin_outcome = self.send(persona, http_method, route, twin_args)

@@ -180,7 +180,9 @@ class RestClient:
 
 
 def encode(params: dict) -> dict:
-	return {k: v if isinstance(v, str) else json.dumps(v, default=str) for k, v in params.items() if v is not None}
+	return {
+		k: v if isinstance(v, str) else json.dumps(v, default=str) for k, v in params.items() if v is not None
+	}
 
 
 # Personas of the permission tests: who they are and what they are assigned.
@@ -198,9 +200,21 @@ SCHOOL_B = "测试乙小学"
 # user who may not see that child, the child's data has leaked. Health and economy notes are
 # permlevel 1 (and the guardian's notes): they also leak when they reach a user without it.
 CANARIES = {
-	"a1": {"address": "城关镇甲一村1号", "parent": ("赵甲一父", "13955550001"), "guardian_phone": "13966660001"},
-	"a2": {"address": "城关镇甲二村2号", "parent": ("钱甲二父", "13955550002"), "guardian_phone": "13966660002"},
-	"b1": {"address": "城关镇乙一村3号", "parent": ("孙乙一父", "13955550003"), "guardian_phone": "13966660003"},
+	"a1": {
+		"address": "城关镇甲一村1号",
+		"parent": ("赵甲一父", "13955550001"),
+		"guardian_phone": "13966660001",
+	},
+	"a2": {
+		"address": "城关镇甲二村2号",
+		"parent": ("钱甲二父", "13955550002"),
+		"guardian_phone": "13966660002",
+	},
+	"b1": {
+		"address": "城关镇乙一村3号",
+		"parent": ("孙乙一父", "13955550003"),
+		"guardian_phone": "13966660003",
+	},
 }
 
 
@@ -219,7 +233,11 @@ def set_canaries(key: str, child: str) -> None:
 	frappe.db.set_value(
 		"Left Behind Child",
 		child,
-		{"address": values["address"], "health_notes": hidden["health_notes"], "economy_notes": hidden["economy_notes"]},
+		{
+			"address": values["address"],
+			"health_notes": hidden["health_notes"],
+			"economy_notes": hidden["economy_notes"],
+		},
 		update_modified=False,
 	)
 	parent_name, parent_phone = values["parent"]
@@ -237,7 +255,11 @@ def set_canaries(key: str, child: str) -> None:
 		update_modified=False,
 	)
 	frappe.db.set_value(
-		"Left Behind Child Guardian", {"guardian": guardian}, "phone", values["guardian_phone"], update_modified=False
+		"Left Behind Child Guardian",
+		{"guardian": guardian},
+		"phone",
+		values["guardian_phone"],
+		update_modified=False,
 	)
 
 

@@ -1,0 +1,281 @@
+"""One test per path the privacy issue closed: each one read or changed a child outside the
+user's scope before. The audit (test_privacy_audit) finds the next such path by itself."""
+
+from __future__ import annotations
+
+import json
+
+import frappe
+
+from leftbehind_care import privacy
+from leftbehind_care.permissions import CHILD_TABLES
+from leftbehind_care.tests import utils as u
+
+CHILD = "Left Behind Child"
+SEES = {
+	u.ADMIN: {"a1", "a2", "b1"},
+	u.LEADER: {"a1", "a2"},
+	u.COUNSELOR: {"a1", "a2"},
+	u.TEACHER: {"a1"},
+	u.MENTOR: set(),
+	u.INSPECTOR: set(),
+}
+
+
+class TestClosedPaths(u.CareTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.children = u.make_world()
+		cls.key_of = {name: key for key, name in cls.children.items()}
+		cls.own_class = frappe.db.get_value(CHILD, cls.children["a1"], "care_class")
+		cls.b1 = frappe.get_doc(CHILD, cls.children["b1"])
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def keys(self, names) -> set[str]:
+		return {self.key_of[n] for n in names if n in self.key_of}
+
+	# ---- rows of a child's file read on their own
+
+	def test_child_table_rows_follow_their_child(self):
+		for user, expected in SEES.items():
+			for table in CHILD_TABLES:
+				with self.subTest(user=user, table=table), self.set_user(user):
+					try:
+						rows = frappe.get_list(
+							table, parent_doctype=CHILD, fields=["parent"], limit_page_length=0
+						)
+					except frappe.PermissionError:
+						rows = []
+					self.assertEqual(self.keys(r.parent for r in rows), expected)
+
+	def test_child_table_rows_over_rest(self):
+		for user, expected in SEES.items():
+			client = u.RestClient(user)
+			with self.subTest(user=user):
+				status, body = client.get_json(
+					"/api/resource/Left Behind Child Parent",
+					parent=CHILD,
+					fields=["parent", "parent_name", "phone"],
+					limit_page_length=0,
+				)
+				rows = body.get("data", []) if status == 200 else []
+				self.assertEqual(self.keys(r["parent"] for r in rows), expected)
+				if "b1" not in expected:
+					self.assertNotIn("13955550003", json.dumps(body))
+
+	def test_a_row_read_by_name_answers_for_its_child(self):
+		row = self.b1.parents_away[0].name
+		with self.set_user(u.TEACHER):
+			self.assertRaises(
+				frappe.PermissionError,
+				privacy.get,
+				"Left Behind Child Parent",
+				name=row,
+				parent=CHILD,
+			)
+			self.assertEqual(
+				privacy.has_permission("Left Behind Child Parent", row), {"has_permission": False}
+			)
+		with self.set_user(u.LEADER):
+			own_row = frappe.get_doc(CHILD, self.children["a2"]).parents_away[0].name
+			self.assertEqual(
+				privacy.get("Left Behind Child Parent", name=own_row, parent=CHILD)["name"], own_row
+			)
+
+	# ---- counts, lookups and titles
+
+	def test_counts_stay_within_scope(self):
+		schools = {"school": ["in", [u.SCHOOL_A, u.SCHOOL_B]]}
+		for user, expected in SEES.items():
+			with self.subTest(user=user):
+				status, body = u.RestClient(user).get_json(
+					"/api/method/frappe.client.get_count", doctype=CHILD, filters=schools
+				)
+				self.assertEqual(body.get("message", 0) if status == 200 else 0, len(expected))
+
+	def test_a_count_is_no_oracle_for_an_inspector(self):
+		with self.set_user(u.INSPECTOR):
+			self.assertRaises(frappe.PermissionError, privacy.get_count, CHILD, {"name": self.b1.name})
+			self.assertRaises(frappe.PermissionError, privacy.get_count, CHILD, {"id_number": "x"})
+
+	def test_validate_link_answers_as_if_not_on_file(self):
+		with self.set_user(u.TEACHER):
+			self.assertEqual(privacy.validate_link(CHILD, self.b1.name), {"name": None})
+			self.assertEqual(privacy.validate_link(CHILD, "LBC-NOT-ON-FILE"), {"name": None})
+			self.assertEqual(privacy.validate_link(CHILD, self.children["a1"])["name"], self.children["a1"])
+			guardian = self.b1.guardians[0].guardian
+			self.assertEqual(privacy.validate_link("Child Guardian", guardian), {"name": None})
+
+	def test_get_by_filters_finds_only_within_scope(self):
+		with self.set_user(u.TEACHER):
+			with self.assertRaises(frappe.DoesNotExistError):
+				privacy.get(CHILD, filters={"name": self.b1.name})
+			with self.assertRaises(frappe.DoesNotExistError):
+				privacy.get(CHILD, filters={"address": u.CANARIES["b1"]["address"]})
+			self.assertEqual(
+				privacy.get(CHILD, filters={"name": self.children["a1"]})["child_name"], "赵小明"
+			)
+
+	def test_link_titles_only_for_readable_children(self):
+		with self.set_user(u.TEACHER):
+			self.assertIsNone(privacy.get_link_title(CHILD, self.b1.name))
+			self.assertEqual(privacy.get_link_title(CHILD, self.children["a1"]), "赵小明")
+
+	def test_assigned_to_counts_only_readable_children(self):
+		frappe.get_doc(
+			{
+				"doctype": "ToDo",
+				"allocated_to": u.TEACHER,
+				"reference_type": CHILD,
+				"reference_name": self.b1.name,
+				"description": "审计",
+			}
+		).insert(ignore_permissions=True)
+		with self.set_user(u.TEACHER):
+			counts = privacy.get_group_by_count(CHILD, "{}", "assigned_to")
+		self.assertEqual(counts, [])
+
+	def test_workflow_state_counts_only_readable_children(self):
+		with self.set_user(u.TEACHER):
+			rows = privacy.get_workflow_state_count(CHILD, "child_name", "[]")
+		self.assertEqual([r["child_name"] for r in rows], ["赵小明"])
+
+	def test_likes_only_on_readable_records(self):
+		with self.set_user(u.TEACHER):
+			self.assertRaises(frappe.PermissionError, privacy.toggle_like, CHILD, self.b1.name, "Yes")
+		self.assertFalse(frappe.db.get_value(CHILD, self.b1.name, "_liked_by"))
+
+	# ---- fields above the user's permlevel
+
+	def test_filters_on_hidden_fields_are_refused_on_every_list_path(self):
+		from frappe.desk.reportview import get as reportview_get
+
+		with self.set_user(u.MENTOR):
+			for call in (
+				lambda: frappe.get_list(CHILD, filters={"id_number": "411421201601011234"}),
+				lambda: frappe.get_list(CHILD, or_filters=[["health_status", "=", "Healthy"]]),
+				lambda: frappe.get_list(CHILD, order_by="family_economy desc"),
+				lambda: frappe.get_list(CHILD, fields=["count(*) as n"], group_by="health_status"),
+				lambda: frappe.get_list("Child Guardian", filters={"id_number": "x"}),
+				lambda: privacy.get_count(CHILD, {"id_number": "x"}),
+				lambda: privacy.get_group_by_count(CHILD, "{}", "health_status"),
+				lambda: privacy.get_workflow_state_count(CHILD, "id_number", "[]"),
+			):
+				with self.assertRaises(frappe.PermissionError) as ctx:
+					call()
+				self.assertIn("may not filter", str(ctx.exception))
+			frappe.local.form_dict = frappe._dict(
+				doctype=CHILD, fields=["`tabLeft Behind Child`.`name`"], filters={"id_number": "x"}
+			)
+			self.assertRaises(frappe.PermissionError, reportview_get)
+		# A role that reads the field filters by it.
+		with self.set_user(u.COUNSELOR):
+			self.assertEqual(frappe.get_list(CHILD, filters={"id_number": "411421201601011234"}), [])
+
+	def test_hidden_field_filter_over_rest_is_a_clear_refusal(self):
+		status, body = u.RestClient(u.MENTOR).get_json(
+			"/api/resource/Left Behind Child", filters={"id_number": "411421201601011234"}
+		)
+		self.assertEqual(status, 403)
+		self.assertIn("身份号码", json.dumps(body, ensure_ascii=False))  # the mentor's language is zh
+
+	# ---- writes that would take a child over
+
+	def test_a_teacher_cannot_pull_another_schools_child_into_their_class(self):
+		before = frappe.db.get_value(CHILD, self.b1.name, ["care_class", "modified"])
+		client = u.RestClient(u.TEACHER)
+		response = client.request(
+			"put", f"/api/resource/{CHILD}/{self.b1.name}", json={"care_class": self.own_class}
+		)
+		self.assertEqual(response.status_code, 403)
+		self.assertNotIn("孙小刚", response.get_data(as_text=True))
+		status, _body = client.send_json(
+			"post",
+			"/api/method/frappe.client.set_value",
+			doctype=CHILD,
+			name=self.b1.name,
+			fieldname="care_class",
+			value=self.own_class,
+		)
+		self.assertEqual(status, 403)
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.get_value(CHILD, self.b1.name, ["care_class", "modified"]), before)
+
+	def test_a_leader_cannot_move_a_child_out_of_reach_or_into_their_school(self):
+		with self.set_user(u.LEADER):
+			doc = frappe.get_doc(CHILD, self.b1.name)
+			doc.care_class = self.own_class
+			self.assertRaises(frappe.PermissionError, doc.save)
+			own = frappe.get_doc(CHILD, self.children["a2"])
+			own.care_class = self.b1.care_class
+			with self.assertRaises(frappe.ValidationError) as ctx:
+				own.save()
+			self.assertIn(self.b1.care_class, str(ctx.exception))
+
+	def test_a_guardian_of_another_school_cannot_be_linked(self):
+		foreign = self.b1.guardians[0].guardian
+		with self.set_user(u.TEACHER):
+			doc = frappe.get_doc(CHILD, self.children["a1"])
+			doc.append("guardians", {"guardian": foreign})
+			with self.assertRaises(frappe.ValidationError) as ctx:
+				doc.save()
+			self.assertIn(foreign, str(ctx.exception))
+			self.assertNotIn(u.CANARIES["b1"]["guardian_phone"], str(ctx.exception))
+		self.assertEqual(len(frappe.get_doc(CHILD, self.children["a1"]).guardians), 1)
+
+	def test_classes_of_another_school_are_not_a_leaders_to_change(self):
+		with self.set_user(u.LEADER):
+			other = frappe.get_doc("Care Class", self.b1.care_class)
+			other.class_teacher_phone = "13900000000"
+			self.assertRaises(frappe.PermissionError, other.save)
+			new = frappe.get_doc({"doctype": "Care Class", "school": u.SCHOOL_B, "grade": 6, "class_no": 9})
+			with self.assertRaises(frappe.ValidationError) as ctx:
+				new.insert()
+			self.assertIn(u.SCHOOL_B, str(ctx.exception))
+			own = frappe.get_doc("Care Class", self.own_class)
+			own.class_teacher_phone = "13911112222"
+			own.save()
+
+	def test_an_upload_to_another_schools_child_is_refused(self):
+		files_before = frappe.db.count("File", {"attached_to_name": self.b1.name})
+		client = u.RestClient(u.TEACHER)
+		response = client.request(
+			"post",
+			"/api/method/upload_file",
+			data={
+				"doctype": CHILD,
+				"docname": self.b1.name,
+				"is_private": "1",
+				"file_name": "审计.txt",
+				"file": (__import__("io").BytesIO("审计".encode()), "审计.txt"),
+			},
+			content_type="multipart/form-data",
+		)
+		self.assertNotEqual(response.status_code, 200)
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.count("File", {"attached_to_name": self.b1.name}), files_before)
+
+	def test_a_print_of_a_crafted_file_shows_no_foreign_guardian(self):
+		from frappe.www.printview import get_html_and_style
+
+		crafted = frappe.get_doc(CHILD, self.children["a1"]).as_dict()
+		crafted["guardians"] = [
+			{"guardian": self.b1.guardians[0].guardian, "doctype": "Left Behind Child Guardian"}
+		]
+		with self.set_user(u.TEACHER):
+			html = get_html_and_style(json.dumps(crafted, default=str), print_format="Contact Card")["html"]
+		self.assertIn("赵小明", html)
+		self.assertNotIn(u.CANARIES["b1"]["guardian_phone"], html)
+
+	def test_a_duplicate_elsewhere_is_not_named(self):
+		number = u.valid_id_number(u.TODAY.replace(year=1960, month=5, day=1), 731, region="110101")
+		other = u.make_guardian("审计外校奶奶", id_number=number)
+		with self.set_user(u.TEACHER):
+			with self.assertRaises(frappe.ValidationError) as ctx:
+				u.make_guardian("审计重复奶奶", id_number=number)
+		self.assertNotIn(other.name, str(ctx.exception))
+		self.assertIn(number, str(ctx.exception))
