@@ -45,6 +45,8 @@ SEES = {
 # Personas without permlevel 1 on children and guardians.
 WITHOUT_LEVEL_1 = {u.MENTOR, u.INSPECTOR}
 
+# Parameters that carry a whole document (save, insert, submit, workflow), DocType inside.
+DOCUMENT_PARAMS = ("doc", "docs")
 SOCIAL_COLUMNS = {"_liked_by", "_comments", "_assign", "_user_tags", "_seen"}
 
 DOCTYPE_PARAMS = ("doctype", "dt", "reference_doctype", "ref_doctype", "doc_type", "parent_doctype")
@@ -123,7 +125,7 @@ def whitelisted_methods() -> dict[str, object]:
 
 def names_a_doctype(fn) -> bool:
 	params = inspect.signature(fn).parameters
-	if any(p in params for p in DOCTYPE_PARAMS):
+	if any(p in params for p in (*DOCTYPE_PARAMS, *DOCUMENT_PARAMS)):
 		return True
 	# Methods that read the DocType from the request (report view, export, assign…).
 	if reads_the_request(fn):
@@ -146,6 +148,9 @@ def audited_methods() -> dict[str, object]:
 def arguments(fn, target: Target, persona: str, own_class: str) -> dict | None:
 	"""Arguments built from the parameters' names; None when a required one cannot be made."""
 	doc = {**target.doc, "doctype": target.doctype, "name": target.name}
+	# Methods that insert get a new record outside the scope; the others the stored one, changed.
+	inserts = fn.__name__ in ("insert", "insert_many") and target.new_doc is not None
+	new_doc = target.new_doc
 	values = {
 		"name": target.name,
 		"docname": target.name,
@@ -155,8 +160,8 @@ def arguments(fn, target: Target, persona: str, own_class: str) -> dict | None:
 		"docnames": [target.name],
 		"names": [target.name],
 		"items": [target.name],
-		"docs": json.dumps([doc], default=str),
-		"doc": json.dumps(doc, default=str),
+		"docs": json.dumps([new_doc if inserts else doc], default=str),
+		"doc": json.dumps(new_doc if inserts else doc, default=str),
 		"filters": {"name": target.name},
 		"current_filters": {"name": target.name},
 		"fields": ["*"],
