@@ -15,6 +15,9 @@ from leftbehind_care.core.security import (
 	security_findings,
 )
 
+# Findings about a setting that is a switch: "0" reads as "Off".
+SWITCHED_OFF = {"password_policy_off", "two_factor_off", "backup_not_encrypted"}
+
 SETTINGS_FIELDS = (
 	"session_expiry",
 	"enable_password_policy",
@@ -50,6 +53,8 @@ def describe(finding: Finding) -> dict:
 	current = finding.current
 	if finding.code == "two_factor_roles":
 		current = "、".join(_(role) for role in finding.current.split("、"))
+	elif finding.code in SWITCHED_OFF:
+		current = _("Off")
 	return {"code": finding.code, "title": title, "current": current, "advice": advice}
 
 

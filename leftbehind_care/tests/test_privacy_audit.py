@@ -26,7 +26,7 @@ import importlib
 import inspect
 import json
 import pkgutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import frappe
 
@@ -47,6 +47,7 @@ WITHOUT_LEVEL_1 = {u.MENTOR, u.INSPECTOR}
 
 # Parameters that carry a whole document (save, insert, submit, workflow), DocType inside.
 DOCUMENT_PARAMS = ("doc", "docs")
+INSERTS = ("insert", "insert_many")
 SOCIAL_COLUMNS = {"_liked_by", "_comments", "_assign", "_user_tags", "_seen"}
 
 DOCTYPE_PARAMS = ("doctype", "dt", "reference_doctype", "ref_doctype", "doc_type", "parent_doctype")
@@ -79,18 +80,30 @@ class Target:
 	doctype: str
 	name: str
 	field: str  # a readable field to ask for
-	value: object  # a value that would take the record over (pull it into the user's class)
+	change: dict  # a change that would take the record over (pull it into the user's class)
 	parent: str | None = None
-	doc: dict = field(default_factory=dict)
 	# Readable by every care role (the school structure): only writes to it are out of scope.
 	readable: bool = False
 	# A new record of this DocType outside the scope (a child or class filed in school B).
 	new_doc: dict | None = None
+	title: str = ""  # the stored value of `field`, typed into searches
+
+	@property
+	def doc(self) -> dict:
+		"""What a caller who does not see the record can send: its name and the change."""
+		return {"doctype": self.doctype, "name": self.name, **self.change}
 
 	def twin(self) -> Target:
 		"""The same question about a record that does not exist."""
 		return Target(
-			self.doctype, "LBC-NOT-ON-FILE-0000", self.field, self.value, self.parent, self.doc, self.readable
+			self.doctype,
+			"LBC-NOT-ON-FILE-0000",
+			self.field,
+			self.change,
+			self.parent,
+			self.readable,
+			None,
+			self.title,
 		)
 
 
@@ -147,10 +160,11 @@ def audited_methods() -> dict[str, object]:
 
 def arguments(fn, target: Target, persona: str, own_class: str) -> dict | None:
 	"""Arguments built from the parameters' names; None when a required one cannot be made."""
-	doc = {**target.doc, "doctype": target.doctype, "name": target.name}
 	# Methods that insert get a new record outside the scope; the others the stored one, changed.
-	inserts = fn.__name__ in ("insert", "insert_many") and target.new_doc is not None
-	new_doc = target.new_doc
+	if fn.__name__ in INSERTS and not target.new_doc:
+		return None
+	doc = target.new_doc if fn.__name__ in INSERTS else target.doc
+	((change_field, change_value),) = target.change.items()
 	values = {
 		"name": target.name,
 		"docname": target.name,
@@ -160,16 +174,16 @@ def arguments(fn, target: Target, persona: str, own_class: str) -> dict | None:
 		"docnames": [target.name],
 		"names": [target.name],
 		"items": [target.name],
-		"docs": json.dumps([new_doc if inserts else doc], default=str),
-		"doc": json.dumps(new_doc if inserts else doc, default=str),
+		"docs": json.dumps([doc], default=str),
+		"doc": json.dumps(doc, default=str),
 		"filters": {"name": target.name},
 		"current_filters": {"name": target.name},
 		"fields": ["*"],
-		"fieldname": target.field,
+		"fieldname": change_field if fn.__name__ == "set_value" else target.field,
 		"field": target.field,
-		"data": {target.field: target.value},
-		"txt": target.doc.get(target.field) or target.name,
-		"text": target.doc.get(target.field) or target.name,
+		"data": target.change,
+		"txt": target.title or target.name,
+		"text": target.title or target.name,
 		"parent": target.parent,
 		"user": persona,
 		"users": [persona],
@@ -209,7 +223,7 @@ def arguments(fn, target: Target, persona: str, own_class: str) -> dict | None:
 		"new": f"{target.name}-审计",
 		"ref_name": target.name,
 		"contact_name": "审计",
-		"value": target.name if fn.__name__ == "get_next" else target.value,
+		"value": target.name if fn.__name__ == "get_next" else change_value,
 		"prev": 0,
 		"following": True,
 		"like": True,
@@ -271,6 +285,7 @@ class AuditCase(u.CareTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
+		cls.started = frappe.utils.now()
 		cls.children = u.make_world()
 		cls.methods = audited_methods()
 		b1 = cls.children["b1"]
@@ -282,34 +297,38 @@ class AuditCase(u.CareTestCase):
 				CHILD,
 				b1,
 				"child_name",
-				cls.own_class,
-				doc={**stored.as_dict(), "care_class": cls.own_class},
+				{"care_class": cls.own_class},
 				new_doc=u.child_doc(stored.care_class, "审计新童", birth_date=stored.birth_date).as_dict(),
 			),
-			Target("Left Behind Child Parent", stored.parents_away[0].name, "phone", "13900000000", CHILD),
-			Target("Left Behind Child Guardian", stored.guardians[0].name, "guardian_name", "审计", CHILD),
-			Target("Left Behind Child Status Log", stored.status_log[0].name, "reason", "审计", CHILD),
 			Target(
-				"Child Guardian",
-				guardian,
-				"guardian_name",
-				"13900000000",
-				doc={**frappe.get_doc("Child Guardian", guardian).as_dict(), "phone": "13900000000"},
+				"Left Behind Child Parent",
+				stored.parents_away[0].name,
+				"phone",
+				{"phone": "13900000000"},
+				CHILD,
 			),
+			Target(
+				"Left Behind Child Guardian",
+				stored.guardians[0].name,
+				"guardian_name",
+				{"phone": "13900000000"},
+				CHILD,
+			),
+			Target(
+				"Left Behind Child Status Log", stored.status_log[0].name, "reason", {"reason": "审计"}, CHILD
+			),
+			Target("Child Guardian", guardian, "guardian_name", {"phone": "13900000000"}),
 			Target(
 				"Care Class",
 				stored.care_class,
 				"school",
-				u.SCHOOL_A,
-				doc={**frappe.get_doc("Care Class", stored.care_class).as_dict(), "school": u.SCHOOL_A},
+				{"school": u.SCHOOL_A},
 				readable=True,
 				new_doc={"doctype": "Care Class", "school": u.SCHOOL_B, "grade": 6, "class_no": 9},
 			),
 		]
 		for target in cls.targets:
-			target.doc.setdefault(
-				target.field, frappe.db.get_value(target.doctype, target.name, target.field)
-			)
+			target.title = frappe.db.get_value(target.doctype, target.name, target.field)
 		cls.canaries = {
 			persona: set().union(
 				*(u.canaries_of(key, name) for key, name in cls.children.items() if key not in SEES[persona])
@@ -317,6 +336,17 @@ class AuditCase(u.CareTestCase):
 			| (cls.hidden_values() if persona in WITHOUT_LEVEL_1 else set())
 			for persona in RESTRICTED
 		}
+
+	@classmethod
+	def tearDownClass(cls):
+		# Frappe logs some refused attempts (an export, a print view) before it checks: the audit's
+		# thousands of attempts are not what the Access Log is for.
+		frappe.db.rollback()
+		frappe.db.delete("Access Log", {"user": ("in", RESTRICTED)})
+		# Guardians a persona may file (teachers and leaders may), filed by the audit's requests.
+		frappe.db.delete("Child Guardian", {"owner": ("in", RESTRICTED), "creation": (">=", cls.started)})
+		frappe.db.commit()  # nosemgrep: frappe-manual-commit
+		super().tearDownClass()
 
 	@classmethod
 	def hidden_values(cls) -> set[str]:
@@ -411,8 +441,9 @@ class TestPrivacyAuditInProcess(AuditCase):
 					frappe.db.savepoint("audit")
 					outcome = self.call(path, args, persona)
 					changed = outcome.ok and self.fingerprint() != baseline
-					twin_args = arguments(fn, target.twin(), persona, self.own_class)
-					twin = self.call(path, twin_args, persona) if outcome.ok else None
+					twin = None
+					if outcome.ok and fn.__name__ not in INSERTS:
+						twin = self.call(path, arguments(fn, target.twin(), persona, self.own_class), persona)
 					frappe.set_user("Administrator")
 					try:
 						frappe.db.rollback(save_point="audit")
@@ -522,7 +553,7 @@ class TestPrivacyAuditOverHttp(AuditCase):
 						continue
 					outcome = self.send(persona, http_method, f"/api/method/{path}", args)
 					twin = None
-					if outcome.ok:
+					if outcome.ok and fn.__name__ not in INSERTS:
 						twin_args = arguments(fn, target.twin(), persona, self.own_class)
 						twin = self.send(persona, http_method, f"/api/method/{path}", twin_args)
 					baseline = self.check(problems, path, persona, target, outcome, twin, baseline)
@@ -542,7 +573,7 @@ class TestPrivacyAuditOverHttp(AuditCase):
 					{"filters": {"name": target.name}, "fields": ["*"], "parent": target.parent},
 				),
 				("GET", f"/api/resource/{target.doctype}/{target.name}", {}),
-				("PUT", f"/api/resource/{target.doctype}/{target.name}", {target.field: target.value}),
+				("PUT", f"/api/resource/{target.doctype}/{target.name}", target.change),
 				("DELETE", f"/api/resource/{target.doctype}/{target.name}", {}),
 				(
 					"GET",
@@ -550,7 +581,7 @@ class TestPrivacyAuditOverHttp(AuditCase):
 					{"filters": {"name": target.name}, "fields": ["*"], "parent": target.parent},
 				),
 				("GET", f"/api/v2/document/{target.doctype}/{target.name}", {}),
-				("PATCH", f"/api/v2/document/{target.doctype}/{target.name}", {target.field: target.value}),
+				("PATCH", f"/api/v2/document/{target.doctype}/{target.name}", target.change),
 				("DELETE", f"/api/v2/document/{target.doctype}/{target.name}", {}),
 				("GET", f"/api/v2/doctype/{target.doctype}/count", {"filters": {"name": target.name}}),
 			]

@@ -22,12 +22,11 @@ def execute(filters=None):
 
 def columns() -> list[dict]:
 	return [
-		{"fieldname": "creation", "label": _("When"), "fieldtype": "Datetime", "width": 160},
-		{"fieldname": "user", "label": _("User"), "fieldtype": "Link", "options": "User", "width": 200},
-		{"fieldname": "full_name", "label": _("Full Name"), "fieldtype": "Data", "width": 110},
-		{"fieldname": "export_from", "label": _("Document Type"), "fieldtype": "Data", "width": 110},
-		{"fieldname": "reference_document", "label": _("Record"), "fieldtype": "Data", "width": 150},
-		{"fieldname": "record_name", "label": _("Name"), "fieldtype": "Data", "width": 100},
+		{"fieldname": "creation", "label": _("When"), "fieldtype": "Datetime", "width": 180},
+		{"fieldname": "user", "label": _("User"), "fieldtype": "Link", "options": "User", "width": 160},
+		{"fieldname": "export_from", "label": _("Document Type"), "fieldtype": "Data", "width": 100},
+		{"fieldname": "reference_document", "label": _("Record"), "fieldtype": "Data", "width": 140},
+		{"fieldname": "record_name", "label": _("Child or Guardian"), "fieldtype": "Data", "width": 110},
 		{"fieldname": "method", "label": _("How"), "fieldtype": "Data", "width": 80},
 		{"fieldname": "report_name", "label": _("Format or Report"), "fieldtype": "Data", "width": 140},
 		{"fieldname": "file_type", "label": _("File Type"), "fieldtype": "Data", "width": 80},
@@ -36,17 +35,13 @@ def columns() -> list[dict]:
 
 def rows(filters) -> list[dict]:
 	log = frappe.qb.DocType("Access Log")
-	user = frappe.qb.DocType("User")
 	to_date = getdate(filters.to_date or nowdate())
 	from_date = getdate(filters.from_date or add_days(to_date, -30))
 	query = (
 		frappe.qb.from_(log)
-		.left_join(user)
-		.on(user.name == log.user)
 		.select(
 			log.creation,
 			log.user,
-			user.full_name,
 			log.export_from,
 			log.reference_document,
 			log.method,
