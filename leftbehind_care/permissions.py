@@ -128,9 +128,9 @@ def child_has_permission(doc, ptype: str | None = None, user: str | None = None)
 
 
 # ---- Rows of the child's file (parents away, guardians, status log), read on their own
-# (`frappe.get_list(table, parent_doctype=...)`, `/api/resource/<table>?parent=...`): Frappe
-# checks only the parent's role permission there, so the rows follow their child's scope.
-# A single row read by name goes through the parent's has_permission already.
+# (`frappe.get_list(table, parent_doctype=...)`, `/api/resource/<table>?parent=...`, a row by
+# name): Frappe checks only the parent DocType's role permission there, so the rows follow their
+# child's scope — in lists through these conditions, one by one through `RowOfChildFile`.
 
 CHILD_TABLES = ("Left Behind Child Parent", "Left Behind Child Guardian", "Left Behind Child Status Log")
 

@@ -1,13 +1,15 @@
 """Frappe methods that would answer outside the user's scope, answered within it; and the Access
 Log of sensitive reads.
 
-Frappe's `frappe.client.get_count` counts with `frappe.db.count`, `validate_link` and
-`get_link_title` look a record up without a permission check, `frappe.client.get` with filters
-finds the record before checking it (a refusal says "it exists"), and the "assigned to" group-by
-count of the list sidebar counts every record. Each of them would tell a user something about a
-child they may not see. `hooks.override_whitelisted_methods` points them here: for this app's
-scoped DocTypes they answer as if the records outside the scope did not exist; for every other
-DocType they hand over to Frappe unchanged.
+Frappe's `frappe.client.get_count` counts with `frappe.db.count`; `validate_link` and
+`get_link_title` look a record up without a permission check; `frappe.client.get` with filters
+finds the record before checking it (a refusal says "it exists"); `has_permission` and
+`get_doc_permissions` judge a row of a child's file by its parent DocType alone; `toggle_like`
+writes into any record; and the list sidebar's "assigned to" and workflow-state counts count every
+record, by any column. Each of them would tell a user something about a child they may not see.
+`hooks.override_whitelisted_methods` points them here: for this app's scoped DocTypes they answer
+as if the records outside the scope did not exist; for every other DocType they hand over to
+Frappe unchanged. The privacy audit (tests/test_privacy_audit.py) is how they were found.
 """
 
 from __future__ import annotations
