@@ -63,6 +63,7 @@ def rows(filters) -> list[dict]:
 		row.record_name = titles.get((row.export_from, row.reference_document), "")
 		row.export_from = _(row.export_from)
 		row.method = _(row.method) if row.method else ""
+		row.report_name = _(row.report_name) if row.report_name else ""
 	return data
 
 
