@@ -16,6 +16,7 @@ from collections.abc import Callable
 import frappe
 from frappe.desk.doctype.number_card.number_card import get_result
 
+from leftbehind_care import privacy
 from leftbehind_care.core import scope as roles
 from leftbehind_care.leftbehind_care.report.child_register.child_register import execute as child_register
 
@@ -77,6 +78,19 @@ def run() -> None:
 			timed(
 				f"{persona}: link search 'zh'",
 				lambda: frappe.call("frappe.desk.search.search_link", doctype="Left Behind Child", txt="zh"),
+			)
+			timed(
+				f"{persona}: parents' phones listed on their own",
+				lambda: frappe.get_list(
+					"Left Behind Child Parent",
+					parent_doctype="Left Behind Child",
+					fields=["parent", "phone"],
+					limit_page_length=100,
+				),
+			)
+			timed(
+				f"{persona}: count of active children (get_count)",
+				lambda: privacy.get_count("Left Behind Child", {"status": "Active"}),
 			)
 			timed(f"{persona}: Child Register report", lambda: child_register({})[1], repeat=3)
 	finally:
