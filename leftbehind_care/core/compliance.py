@@ -1,0 +1,198 @@
+"""Whether each child got what the care system promises: a talk with the class teacher each school
+month, family contact each month, a home visit and a guardian meeting each term.
+
+The rule for what is due, written down once:
+
+- A **school month** is a calendar month as far as it lies inside a term. Holidays do not count.
+- A child is **due** in a month when they were in the programme (an active period) on at least
+  `Targets.min_month_days` days of that month that lie inside a term — two school weeks by
+  default. A child who joins on the 25th, or whose term starts on the 20th, owes nothing for that
+  month; a child who leaves on the 20th still owed that month's talk. Records made in a month that
+  is not due still count, they are just not required.
+- A child is due in a term when they were in the programme on at least `Targets.min_term_days`
+  days of it (a month by default).
+- A target **met** is met; a target not yet met in a period that has not ended is **open** (there
+  is still time); one not met in a period that has ended is **missed**.
+- Only records made while the child was in the programme count, and a talk counts for the
+  monthly talk only when the class teacher held it (talks by mentors and others are shown but
+  do not replace it).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from leftbehind_care.core.terms import Term
+
+MET = "Met"
+OPEN = "Open"
+MISSED = "Missed"
+NOT_DUE = "Not Due"
+
+Period = tuple[datetime.date, datetime.date | None]  # active from, to (None: still active)
+
+
+@dataclass(frozen=True)
+class Targets:
+	talks_per_month: int = 1
+	contacts_per_month: int = 1
+	visits_per_term: int = 1
+	meetings_per_term: int = 1
+	min_month_days: int = 14
+	min_term_days: int = 30
+
+
+@dataclass(frozen=True)
+class Talk:
+	day: datetime.date
+	by_class_teacher: bool = True
+
+
+@dataclass(frozen=True)
+class Records:
+	talks: Sequence[Talk] = ()
+	contacts: Sequence[datetime.date] = ()
+	visits: Sequence[datetime.date] = ()
+	meetings: Sequence[datetime.date] = ()  # meetings the child's guardian attended
+
+
+@dataclass(frozen=True)
+class MonthResult:
+	month: datetime.date  # first day of the month
+	due_days: int
+	talks: int
+	contacts: int
+	talk_status: str
+	contact_status: str
+
+
+@dataclass(frozen=True)
+class TermResult:
+	term: Term
+	active_days: int
+	visits: int
+	meetings: int
+	visit_status: str
+	meeting_status: str
+
+
+@dataclass(frozen=True)
+class ChildCompliance:
+	months: list[MonthResult] = field(default_factory=list)
+	terms: list[TermResult] = field(default_factory=list)
+
+	def month(self, day: datetime.date) -> MonthResult | None:
+		first = day.replace(day=1)
+		return next((m for m in self.months if m.month == first), None)
+
+	@property
+	def missed_talk_months(self) -> list[datetime.date]:
+		return [m.month for m in self.months if m.talk_status == MISSED]
+
+
+def month_end(first: datetime.date) -> datetime.date:
+	return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+def months_between(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+	"""First days of the calendar months from `start`'s to `end`'s, both included."""
+	months, first = [], start.replace(day=1)
+	while first <= end:
+		months.append(first)
+		first = (month_end(first) + datetime.timedelta(days=1)).replace(day=1)
+	return months
+
+
+def overlap_days(a_start, a_end, b_start, b_end) -> int:
+	start, end = max(a_start, b_start), min(a_end, b_end)
+	return max((end - start).days + 1, 0)
+
+
+def active_days(periods: Iterable[Period], start: datetime.date, end: datetime.date) -> int:
+	"""Days from `start` to `end` on which the child was in the programme. An open period runs on:
+	a child still active is expected to stay, so the current month is judged as a whole."""
+	return sum(overlap_days(p_start, p_end or end, start, end) for p_start, p_end in periods)
+
+
+def school_days(
+	terms: Iterable[Term], periods: Sequence[Period], start: datetime.date, end: datetime.date
+) -> int:
+	"""Days from `start` to `end` that lie in a term and on which the child was in the programme."""
+	total = 0
+	for term in terms:
+		t_start, t_end = max(term.start, start), min(term.end, end)
+		if t_start <= t_end:
+			total += active_days(periods, t_start, t_end)
+	return total
+
+
+def was_active(periods: Iterable[Period], day: datetime.date) -> bool:
+	return any(p_start <= day and (p_end is None or day <= p_end) for p_start, p_end in periods)
+
+
+def status(count: int, target: int, due: bool, period_end: datetime.date, today: datetime.date) -> str:
+	if not due or target <= 0:
+		return NOT_DUE
+	if count >= target:
+		return MET
+	return OPEN if today <= period_end else MISSED
+
+
+def child_compliance(
+	terms: Sequence[Term],
+	periods: Sequence[Period],
+	records: Records,
+	today: datetime.date,
+	targets: Targets = Targets(),
+) -> ChildCompliance:
+	"""Every school month and term from the child's first filing up to today, in order."""
+	if not periods:
+		return ChildCompliance()
+	first_day = min(p[0] for p in periods)
+	terms = sorted((t for t in terms if t.end >= first_day and t.start <= today), key=lambda t: t.start)
+	in_programme = [r for r in records.talks if was_active(periods, r.day)]
+	contacts = [d for d in records.contacts if was_active(periods, d)]
+	visits = [d for d in records.visits if was_active(periods, d)]
+	meetings = [d for d in records.meetings if was_active(periods, d)]
+
+	months = []
+	for first in months_between(max(first_day, terms[0].start) if terms else today, today):
+		last = month_end(first)
+		in_term = sum(overlap_days(t.start, t.end, first, last) for t in terms)
+		if not in_term:
+			continue  # a holiday month: nothing is due and it is not listed
+		due_days = school_days(terms, periods, first, last)
+		due = due_days >= targets.min_month_days
+		talks = sum(1 for t in in_programme if t.by_class_teacher and first <= t.day <= last)
+		month_contacts = sum(1 for d in contacts if first <= d <= last)
+		months.append(
+			MonthResult(
+				first,
+				due_days,
+				talks,
+				month_contacts,
+				status(talks, targets.talks_per_month, due, last, today),
+				status(month_contacts, targets.contacts_per_month, due, last, today),
+			)
+		)
+
+	term_results = []
+	for term in terms:
+		days = active_days(periods, term.start, term.end)
+		due = days >= targets.min_term_days
+		term_visits = sum(1 for d in visits if term.start <= d <= term.end)
+		term_meetings = sum(1 for d in meetings if term.start <= d <= term.end)
+		term_results.append(
+			TermResult(
+				term,
+				days,
+				term_visits,
+				term_meetings,
+				status(term_visits, targets.visits_per_term, due, term.end, today),
+				status(term_meetings, targets.meetings_per_term, due, term.end, today),
+			)
+		)
+	return ChildCompliance(months, term_results)
