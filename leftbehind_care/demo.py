@@ -33,6 +33,7 @@ from leftbehind_care.core.demo import (
 	Person,
 	generate_county,
 )
+from leftbehind_care.core.demo_care import PairingPlan, generate_pairings
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.names import search_key
 from leftbehind_care.core.school import school_year_start
@@ -56,6 +57,7 @@ class DemoSummary:
 	users: int = 0
 	terms: int = 0
 	guardians: int = 0
+	pairings: int = 0
 	children: int = 0
 	unsupervised: int = 0
 	# Seconds per step, in the order the steps ran.
@@ -90,7 +92,9 @@ def make_demo(
 	with summary.timing("guardians"):
 		guardian_names = insert_guardians(data)
 	with summary.timing("children"):
-		summary.unsupervised = insert_children(data, guardian_names)
+		summary.unsupervised, child_names = insert_children(data, guardian_names)
+	with summary.timing("pairings"):
+		summary.pairings = insert_pairings(data, generate_pairings(data, seed), child_names)
 	summary.townships = len(data.townships)
 	summary.guardians = len(guardian_names)
 	summary.children = len(data.children)
@@ -341,9 +345,9 @@ PARENT_FIELDS = [
 ]
 
 
-def insert_children(data: DemoCounty, guardian_names: dict[int, str]) -> int:
+def insert_children(data: DemoCounty, guardian_names: dict[int, str]) -> tuple[int, list[str]]:
 	"""The children with their parents away, guardians and status log; returns how many raise the
-	unsupervised alert. Each child is filed by their class teacher."""
+	unsupervised alert, and the children's names. Each child is filed by their class teacher."""
 	names = reserve_names("Left Behind Child", len(data.children))
 	teachers = data.class_teacher_of()
 	guardians = {g.key: g for g in data.guardians}
@@ -392,7 +396,50 @@ def insert_children(data: DemoCounty, guardian_names: dict[int, str]) -> int:
 	bulk_insert(
 		"Left Behind Child Status Log", table + ["status", "status_date", "reason", "changed_by"], log, stamp
 	)
-	return alerts
+	return alerts, names
+
+
+PAIRING_FIELDS = [
+	"mentor_kind",
+	"mentor_user",
+	"mentor_name",
+	"mentor_phone",
+	"mentor_school",
+	"focus",
+	"from_date",
+	"to_date",
+	"status",
+	"end_reason",
+]
+
+
+def insert_pairings(data: DemoCounty, plans: list[PairingPlan], child_names: list[str]) -> int:
+	"""结对帮扶: each pairing entered by the child's class teacher."""
+	names = reserve_names("Mentor Pairing", len(plans))
+	teachers = data.class_teacher_of()
+	rows = []
+	for name, plan in zip(names, plans, strict=True):
+		child = data.children[plan.child]
+		teacher = teachers[child.care_class]
+		rows.append(
+			[
+				name,
+				teacher,
+				teacher,
+				child_names[plan.child],
+				child.child_name,
+				child.school,
+				child.care_class,
+			]
+			+ [getattr(plan, f) for f in PAIRING_FIELDS]
+		)
+	bulk_insert(
+		"Mentor Pairing",
+		["name", "owner", "modified_by", "child", "child_name", "school", "care_class", *PAIRING_FIELDS],
+		rows,
+		Stamp(),
+	)
+	return len(plans)
 
 
 def child_values(child: Child) -> list:
@@ -427,7 +474,10 @@ def care_flags(child: Child, guardians: list[Guardian], data: DemoCounty, labels
 
 
 def naming_series(doctype: str) -> str:
-	return frappe.get_meta(doctype).get_field("naming_series").options.split("\n")[0]
+	"""The DocType's naming series: its first naming_series option, or its autoname pattern."""
+	meta = frappe.get_meta(doctype)
+	field = meta.get_field("naming_series")
+	return field.options.split("\n")[0] if field else meta.autoname
 
 
 def reserve_names(doctype: str, count: int) -> list[str]:

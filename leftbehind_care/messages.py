@@ -167,6 +167,58 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 				"You may open and change classes only of your own schools, and {0} is not one of them. Your schools: {1}."
 			).format(p["school"], p["yours"]),
 		),
+		"pairing_child_outside_scope": (
+			lambda: _("Not Your Child"),
+			lambda p: _(
+				"You may pair only children you look after, and {0} is not one of them. Choose one of your own children."
+			).format(p["child"]),
+		),
+		"pairing_child_not_active": (
+			lambda: _("Child Not Active"),
+			lambda p: _(
+				"The child's file is closed ({0}). Only children still in the programme get a mentor."
+			).format(option_label(p["status"])),
+		),
+		"mentor_kind_unknown": (
+			lambda: _("Invalid Mentor Kind"),
+			lambda p: _("Mentor kind {0} is not known. Choose one of the listed kinds.").format(p["kind"]),
+		),
+		"mentor_user_missing": (
+			lambda: _("Mentor User Missing"),
+			lambda p: _(
+				"A staff mentor logs in: choose their user in Mentor User. Volunteers, peer students and proxy parents may be entered by name and phone."
+			),
+		),
+		"mentor_name_phone_missing": (
+			lambda: _("Mentor Name or Phone Missing"),
+			lambda p: _(
+				"A {0} without a user is reached by name and phone: enter both Mentor Name and Mentor Phone."
+			).format(option_label(p["kind"])),
+		),
+		"peer_student_other_school": (
+			lambda: _("Peer Student of Another School"),
+			lambda p: _(
+				"A peer student helps a child of their own school: {0} is not the child's school {1}. Choose a pupil of {1}."
+			).format(p["school"], p["child_school"]),
+		),
+		"pairing_end_before_start": (
+			lambda: _("Invalid Pairing Dates"),
+			lambda p: _("The pairing ends on {0}, before it starts on {1}. Correct the end date.").format(
+				frappe.format(p["end"], "Date"), frappe.format(p["start"], "Date")
+			),
+		),
+		"pairing_duplicate": (
+			lambda: _("Already Paired"),
+			lambda p: _(
+				"{0} is already this child's mentor in {1}. A child has the same mentor only once at a time: open that pairing instead."
+			).format(p["mentor"], p["existing"]),
+		),
+		"mentor_over_capacity": (
+			lambda: _("Mentor Fully Booked"),
+			lambda p: _(
+				"{0} already mentors {1} children, the most one mentor may carry ({2}, set in Care Settings). Choose another mentor or end one of their pairings first."
+			).format(p["mentor"], p["count"], p["capacity"]),
+		),
 		"user_lacks_role": (
 			lambda: _("Missing Role"),
 			lambda p: _(

@@ -22,10 +22,11 @@ import frappe
 from frappe import _
 from frappe.model.db_query import DatabaseQuery
 from frappe.query_builder import Criterion
+from frappe.utils import getdate, nowdate
 from pypika.queries import Table
 
 from leftbehind_care.core.privacy import hidden_fields_used
-from leftbehind_care.core.scope import CareScope, build_scope
+from leftbehind_care.core.scope import MENTOR, CareScope, build_scope
 
 CHILD = "Left Behind Child"
 # Permission types that read; every other one changes the record.
@@ -37,6 +38,7 @@ def get_scope(user: str | None = None) -> CareScope:
 	if user == "Administrator":
 		return build_scope(["Administrator"])
 	roles = frappe.get_roles(user)
+	paired = paired_children(user) if MENTOR in roles else []
 	member = frappe.qb.DocType("Care School Member")
 	memberships = (
 		frappe.qb.from_(member)
@@ -45,13 +47,18 @@ def get_scope(user: str | None = None) -> CareScope:
 		.run()
 	)
 	taught = frappe.get_all("Care Class", filters={"class_teacher": user}, pluck="name")
-	return build_scope(roles, memberships, taught, paired_children(user))
+	return build_scope(roles, memberships, taught, paired)
 
 
 def paired_children(user: str) -> list[str]:
-	"""Children a mentor is paired with. Mentor pairing is its own feature (issue: mentor
-	pairing); until it is installed a mentor is paired with no child."""
-	return []
+	"""Children a mentor is paired with now: active pairings that have not run out."""
+	today = getdate(nowdate())
+	rows = frappe.get_all(
+		"Mentor Pairing",
+		filters={"mentor_user": user, "status": "Active"},
+		fields=["child", "to_date"],
+	)
+	return sorted({row.child for row in rows if not row.to_date or getdate(row.to_date) >= today})
 
 
 def _sql_in(column: str, values: frozenset[str]) -> str:
@@ -227,12 +234,52 @@ def class_has_permission(doc, ptype: str | None = None, user: str | None = None)
 	return stored_school in scope.schools and doc.school in scope.schools
 
 
+# ---- Mentor Pairing: seen with its child, and by its own mentor.
+
+
+def pairing_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	refuse_hidden_fields_in_running_query("Mentor Pairing", user)
+	user = user or frappe.session.user
+	scope = get_scope(user)
+	if scope.all_schools:
+		return ""
+	return (
+		"(`tabMentor Pairing`.mentor_user = {user} or `tabMentor Pairing`.child in "
+		"(select c.name from `tabLeft Behind Child` c where {children}))"
+	).format(user=frappe.db.escape(user), children=child_condition(scope, "c"))
+
+
+def pairing_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	"""Read: the pairing's child is in scope, or the user is its mentor. Change: the child is in
+	scope before and after (who pairs whom is checked in validate, with a message)."""
+	user = user or frappe.session.user
+	scope = get_scope(user)
+	if scope.all_schools or (doc.is_new() and ptype == "create"):
+		return True
+	children = {doc.child}
+	if not doc.is_new():
+		children.add(frappe.db.get_value("Mentor Pairing", doc.name, "child"))
+	in_scope = all(child_in_scope(scope, child) for child in children if child)
+	if (ptype or "read") in READ_TYPES:
+		stored_mentor = (
+			None if doc.is_new() else frappe.db.get_value("Mentor Pairing", doc.name, "mentor_user")
+		)
+		return in_scope or stored_mentor == user
+	return in_scope
+
+
+def child_in_scope(scope: CareScope, child: str) -> bool:
+	stored = frappe.db.get_value(CHILD, child, ["school", "care_class"])
+	return bool(stored) and scope.sees_child(child, *stored)
+
+
 # ---- Fields above the user's permlevel: not shown, and not usable to choose rows either.
 
 # The app's DocTypes whose rows are read together: a parent with its child tables.
 FAMILIES = {
 	CHILD: (CHILD, *CHILD_TABLES),
 	"Child Guardian": ("Child Guardian",),
+	"Mentor Pairing": ("Mentor Pairing",),
 }
 FAMILIES.update({table: FAMILIES[CHILD] for table in CHILD_TABLES})
 

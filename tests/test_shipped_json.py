@@ -69,6 +69,15 @@ def reference(leader_writes: bool = False) -> dict:
 	return rows
 
 
+# A pairing is ended, never deleted; an inspector sees none (aggregates only).
+PAIRING = {
+	("System Manager", 0): dict(ALL),
+	(scope.ADMINISTRATOR, 0): dict(ALL, **{"import": 1}),
+	(scope.SCHOOL_LEADER, 0): dict(read=1, write=1, create=1, report=1, export=1, print=1),
+	(scope.CLASS_TEACHER, 0): dict(read=1, write=1, create=1, report=1, print=1),
+	(scope.COUNSELOR, 0): LEVEL0_READONLY,
+	(scope.MENTOR, 0): LEVEL0_READONLY,
+}
 SETTINGS_ROWS = dict(read=1, write=1, create=1, print=1, email=1, share=1)
 EXPECTED_PERMISSIONS = {
 	"Left Behind Child": CHILD_FILE,
@@ -77,6 +86,7 @@ EXPECTED_PERMISSIONS = {
 	"Care Class": reference(leader_writes=True),
 	"Care Term": reference(),
 	"Care Settings": {("System Manager", 0): SETTINGS_ROWS, (scope.ADMINISTRATOR, 0): SETTINGS_ROWS},
+	"Mentor Pairing": PAIRING,
 }
 SENSITIVE = {
 	"Left Behind Child": {

@@ -65,6 +65,16 @@ class TestDemoData(u.CareTestCase):
 		self.assertEqual(summary.guardians, len(linked))
 		self.assertEqual(summary.unsupervised, sum(c.unsupervised_alert for c in self.children))
 
+	def test_pairings_validate_as_stored(self):
+		"""Each demo pairing passes its controller: mentor, capacity, dates, active child."""
+		pairings = frappe.get_all(
+			"Mentor Pairing", filters={"child": ("in", [c.name for c in self.children])}, pluck="name"
+		)
+		self.assertEqual(len(pairings), self.summary.pairings)
+		self.assertGreater(len(pairings), CHILDREN // 5)
+		for name in pairings:
+			frappe.get_doc("Mentor Pairing", name).run_method("validate")
+
 	def test_demo_users_leave_the_user_throttle_alone(self):
 		# Frappe refuses new users once more than 60 were created within the last 60 minutes.
 		recent = {"name": ("like", DEMO_USERS), "creation": (">=", add_to_date(now_datetime(), hours=-1))}

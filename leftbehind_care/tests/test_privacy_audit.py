@@ -39,7 +39,7 @@ SEES = {
 	u.LEADER: {"a1", "a2"},
 	u.COUNSELOR: {"a1", "a2"},
 	u.TEACHER: {"a1"},
-	u.MENTOR: set(),
+	u.MENTOR: {"a1"},
 	u.INSPECTOR: set(),
 }
 # Personas without permlevel 1 on children and guardians.
@@ -336,6 +336,18 @@ class AuditCase(u.CareTestCase):
 				"Left Behind Child Status Log", stored.status_log[0].name, "reason", {"reason": "审计"}, CHILD
 			),
 			Target("Child Guardian", guardian, "guardian_name", {"phone": "13900000000"}),
+			Target(
+				"Mentor Pairing",
+				frappe.db.get_value("Mentor Pairing", {"child": b1, "status": "Active"}),
+				"mentor_name",
+				{"mentor_user": u.MENTOR},
+				new_doc={
+					"doctype": "Mentor Pairing",
+					"child": b1,
+					"mentor_kind": "Staff",
+					"mentor_user": u.MENTOR,
+				},
+			),
 			Target(
 				"Care Class",
 				stored.care_class,

@@ -17,7 +17,7 @@ SEES = {
 	u.LEADER: {"a1", "a2"},
 	u.COUNSELOR: {"a1", "a2"},
 	u.TEACHER: {"a1"},
-	u.MENTOR: set(),
+	u.MENTOR: {"a1"},
 	u.INSPECTOR: set(),
 }
 

@@ -196,6 +196,27 @@ SCHOOL_A = "测试甲小学"
 SCHOOL_B = "测试乙小学"
 
 
+def make_pairing(child: str, **fields) -> str:
+	"""An active pairing of the child (a staff mentor by default)."""
+	existing = frappe.db.get_value("Mentor Pairing", {"child": child, "status": "Active", **fields})
+	if existing:
+		return existing
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Mentor Pairing",
+				"child": child,
+				"mentor_kind": "Staff",
+				"from_date": TODAY - datetime.timedelta(days=30),
+				"focus": "Study",
+				**fields,
+			}
+		)
+		.insert()
+		.name
+	)
+
+
 # Values only one world child (its file, its rows, its guardian) holds: if one of them reaches a
 # user who may not see that child, the child's data has leaked. Health and economy notes are
 # permlevel 1 (and the guardian's notes): they also leak when they reach a user without it.
@@ -216,6 +237,8 @@ CANARIES = {
 		"guardian_phone": "13966660003",
 	},
 }
+# The volunteer who mentors b1 (a1's mentor is the MENTOR persona).
+B1_VOLUNTEER = ("乙校志愿者孙姐", "13977770003")
 
 
 def hidden_canaries(key: str) -> dict[str, str]:
@@ -274,6 +297,7 @@ def canaries_of(key: str, child: str) -> set[str]:
 		values["guardian_phone"],
 		frappe.db.get_value("Child Guardian", guardian, "guardian_name"),
 		*hidden_canaries(key).values(),
+		*(B1_VOLUNTEER if key == "b1" else ()),
 	}
 
 
@@ -320,5 +344,8 @@ def make_world() -> dict[str, str]:
 			)
 		children[key] = existing
 		set_canaries(key, existing)
+	make_pairing(children["a1"], mentor_user=MENTOR)
+	name, phone = B1_VOLUNTEER
+	make_pairing(children["b1"], mentor_kind="Volunteer", mentor_name=name, mentor_phone=phone)
 	frappe.db.commit()
 	return children

@@ -12,6 +12,7 @@ from leftbehind_care.core import child as rules
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.identity import check_consistent, parse_id_number
 from leftbehind_care.core.names import search_key
+from leftbehind_care.leftbehind_care.doctype.mentor_pairing.mentor_pairing import end_pairings_of
 from leftbehind_care.messages import raise_rule_error
 from leftbehind_care.permissions import get_scope
 from leftbehind_care.privacy import log_print
@@ -34,8 +35,21 @@ class LeftBehindChild(Document):
 		self.search_key = search_key(self.child_name)
 		self.set_care_flags()
 
+	def on_update(self) -> None:
+		self.end_pairings_on_leaving()
+
 	def before_print(self, settings=None) -> None:
 		log_print(self)
+
+	def end_pairings_on_leaving(self) -> None:
+		if self.status != rules.ACTIVE and self.has_value_changed("status"):
+			end_pairings_of(
+				self.name,
+				self.status_date or self.today(),
+				_("The child left the programme: {0}", lang=frappe.db.get_default("lang")).format(
+					_(self.status, lang=frappe.db.get_default("lang"))
+				),
+			)
 
 	def on_trash(self) -> None:
 		frappe.throw(

@@ -42,5 +42,7 @@ class TestChildRegister(u.CareTestCase):
 				self.assertRaises(frappe.PermissionError, run, "Child Register", {})
 
 	def test_bounded_queries(self):
-		with self.set_user(u.ADMIN), self.assertQueryCount(30):
-			self.run_report()
+		with self.set_user(u.ADMIN):
+			self.run_report()  # first run fills Frappe's caches (metadata, translations)
+			with self.assertQueryCount(30):
+				self.run_report()

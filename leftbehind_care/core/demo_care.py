@@ -1,0 +1,139 @@
+"""Demo data of the care network: who mentors which child (结对帮扶 "一对一").
+
+Built on a generated county (`core.demo.generate_county`), framework-free. Children who need it
+most (no capable guardian, hardship) are paired first. Each class's mentor teacher and class
+teacher take children of their class up to the mentor capacity; a weak or absent guardian often
+brings a proxy parent (代理家长) from the village; a few children have a volunteer (爱心人士) or a
+peer student (优秀学生) of their own school. Some volunteer pairings have ended.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from collections import Counter
+from dataclasses import dataclass
+
+from faker import Faker
+
+from leftbehind_care.core import pairing
+from leftbehind_care.core.child import ACTIVE, CAPACITY_GOOD
+from leftbehind_care.core.demo import Child, DemoCounty
+from leftbehind_care.core.errors import RuleError
+from leftbehind_care.core.phone import normalize_phone
+
+FOCUSES = ("Thought", "Study", "Daily Life", "Psychology")
+_ENDED_REASONS = ("志愿者外出务工，结束帮扶", "学期结束，调整帮扶安排", "志愿者搬迁到外地")
+
+
+@dataclass(frozen=True)
+class PairingPlan:
+	child: int  # index into DemoCounty.children
+	mentor_kind: str
+	mentor_user: str | None
+	mentor_name: str
+	mentor_phone: str
+	mentor_school: str | None
+	focus: str
+	from_date: datetime.date
+	to_date: datetime.date | None = None
+	status: str = pairing.ACTIVE
+	end_reason: str | None = None
+
+
+def generate_pairings(county: DemoCounty, seed: int, capacity: int = 3) -> list[PairingPlan]:
+	"""Pairings of the county's active children, deterministic for a seed."""
+	return _PairingGenerator(county, seed, capacity).generate()
+
+
+class _PairingGenerator:
+	def __init__(self, county: DemoCounty, seed: int, capacity: int) -> None:
+		self.county = county
+		self.capacity = capacity
+		self.rng = random.Random(f"pairings-{seed}")
+		self.fake = Faker("zh_CN")
+		self.fake.seed_instance(seed)
+		self.people = {p.email: p for p in county.staff}
+		self.classes = {c.name: c for c in county.classes}
+		self.guardians = {g.key: g for g in county.guardians}
+		self.year_start = min(t.start_date for t in county.terms)
+		self.first_term_end = min(t.end_date for t in county.terms)
+		self.load: Counter[str] = Counter()
+		self.used_phones: set[str] = set()
+
+	def generate(self) -> list[PairingPlan]:
+		plans = []
+		children = list(enumerate(self.county.children))
+		self.rng.shuffle(children)
+		children.sort(key=lambda item: not self.needs_help(item[1]))
+		for index, child in children:
+			if child.status != ACTIVE:
+				continue
+			plans.extend(self.pairings_of(index, child))
+		return sorted(plans, key=lambda p: (p.child, p.from_date))
+
+	def needs_help(self, child: Child) -> bool:
+		return child.is_dibao or any(
+			self.guardians[link.guardian].capacity != CAPACITY_GOOD for link in child.guardians
+		)
+
+	def pairings_of(self, index: int, child: Child) -> list[PairingPlan]:
+		plans = []
+		school_class = self.classes[child.care_class]
+		staff = [school_class.subject_teachers[0].user, school_class.class_teacher]
+		mentor = next((user for user in staff if user and self.load[user] < self.capacity), None)
+		if mentor and (self.needs_help(child) or self.chance(0.6)):
+			self.load[mentor] += 1
+			person = self.people[mentor]
+			plans.append(self.plan(index, child, pairing.STAFF, person.full_name, person.phone, user=mentor))
+		weak_guardian = any(
+			self.guardians[link.guardian].capacity != CAPACITY_GOOD for link in child.guardians
+		)
+		if weak_guardian and self.chance(0.6):
+			plans.append(self.plan(index, child, pairing.PROXY_PARENT, self.adult_name(), self.mobile()))
+		elif self.chance(0.05):
+			plans.append(self.volunteer(index, child))
+		if self.chance(0.04):
+			name = self.fake.last_name() + self.fake.first_name()
+			plans.append(
+				self.plan(index, child, pairing.PEER_STUDENT, name, self.mobile(), school=child.school)
+			)
+		return plans
+
+	def volunteer(self, index: int, child: Child) -> PairingPlan:
+		plan = self.plan(index, child, pairing.VOLUNTEER, self.adult_name(), self.mobile())
+		days = (self.county.today - plan.from_date).days
+		if days > 20 and self.chance(0.4):
+			return PairingPlan(
+				**{
+					**plan.__dict__,
+					"to_date": plan.from_date + datetime.timedelta(days=self.rng.randint(14, days)),
+					"status": pairing.ENDED,
+					"end_reason": self.rng.choice(_ENDED_REASONS),
+				}
+			)
+		return plan
+
+	def plan(self, index, child, kind, name, phone, user=None, school=None) -> PairingPlan:
+		since = max(child.filed_on or self.year_start, self.year_start)
+		since = min(since, self.county.today)
+		from_date = since + datetime.timedelta(
+			days=self.rng.randint(0, min(30, (self.county.today - since).days))
+		)
+		return PairingPlan(index, kind, user, name, phone, school, self.rng.choice(FOCUSES), from_date)
+
+	def chance(self, probability: float) -> bool:
+		return self.rng.random() < probability
+
+	def adult_name(self) -> str:
+		return self.fake.last_name() + self.fake.first_name()
+
+	def mobile(self) -> str:
+		while True:
+			try:
+				number = normalize_phone(self.fake.phone_number())
+			except RuleError:
+				continue
+			if number not in self.used_phones:
+				self.used_phones.add(number)
+				return number
