@@ -45,6 +45,7 @@ def make_care_demo(context, children: int, seed: int, county: str) -> None:
 		("children", summary.children),
 		("unsupervised alerts", summary.unsupervised),
 		("mentor pairings", summary.pairings),
+		("talk records", summary.talks),
 	):
 		click.echo(f"  {label:<20} {value:>7}")
 	steps = ", ".join(f"{step} {seconds:.1f}s" for step, seconds in summary.timings.items())

@@ -33,7 +33,7 @@ from leftbehind_care.core.demo import (
 	Person,
 	generate_county,
 )
-from leftbehind_care.core.demo_care import PairingPlan, generate_pairings
+from leftbehind_care.core.demo_care import PairingPlan, TalkPlan, generate_pairings, generate_talks
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.names import search_key
 from leftbehind_care.core.school import school_year_start
@@ -58,6 +58,7 @@ class DemoSummary:
 	terms: int = 0
 	guardians: int = 0
 	pairings: int = 0
+	talks: int = 0
 	children: int = 0
 	unsupervised: int = 0
 	# Seconds per step, in the order the steps ran.
@@ -94,7 +95,10 @@ def make_demo(
 	with summary.timing("children"):
 		summary.unsupervised, child_names = insert_children(data, guardian_names)
 	with summary.timing("pairings"):
-		summary.pairings = insert_pairings(data, generate_pairings(data, seed), child_names)
+		pairings = generate_pairings(data, seed)
+		summary.pairings = insert_pairings(data, pairings, child_names)
+	with summary.timing("talks"):
+		summary.talks = insert_talks(data, generate_talks(data, pairings, seed), child_names)
 	summary.townships = len(data.townships)
 	summary.guardians = len(guardian_names)
 	summary.children = len(data.children)
@@ -440,6 +444,29 @@ def insert_pairings(data: DemoCounty, plans: list[PairingPlan], child_names: lis
 		Stamp(),
 	)
 	return len(plans)
+
+
+TALK_FIELDS = ["talk_date", "talker", "by_class_teacher", "topics", "mood", "findings", "measures"]
+
+
+def insert_talks(data: DemoCounty, talks: list[TalkPlan], child_names: list[str]) -> int:
+	"""谈心记录: each recorded by its talker."""
+	names = reserve_names("Talk Record", len(talks))
+	rows = []
+	for name, talk in zip(names, talks, strict=True):
+		child = data.children[talk.child]
+		rows.append(
+			[name, talk.talker, talk.talker, child_names[talk.child], child.child_name, child.school]
+			+ [child.care_class, talk.talk_date, talk.talker, int(talk.by_class_teacher), talk.topics]
+			+ [talk.mood, talk.findings, talk.measures]
+		)
+	bulk_insert(
+		"Talk Record",
+		["name", "owner", "modified_by", "child", "child_name", "school", "care_class", *TALK_FIELDS],
+		rows,
+		Stamp(),
+	)
+	return len(talks)
 
 
 def child_values(child: Child) -> list:

@@ -25,6 +25,7 @@ permission_query_conditions = {
 	"Left Behind Child Status Log": "leftbehind_care.permissions.child_row_query_conditions",
 	"Child Guardian": "leftbehind_care.permissions.guardian_query_conditions",
 	"Mentor Pairing": "leftbehind_care.permissions.pairing_query_conditions",
+	"Talk Record": "leftbehind_care.permissions.child_record_query_conditions",
 }
 
 has_permission = {
@@ -32,6 +33,7 @@ has_permission = {
 	"Child Guardian": "leftbehind_care.permissions.guardian_has_permission",
 	"Care Class": "leftbehind_care.permissions.class_has_permission",
 	"Mentor Pairing": "leftbehind_care.permissions.pairing_has_permission",
+	"Talk Record": "leftbehind_care.permissions.child_record_has_permission",
 }
 
 # Frappe methods that read without the checks above (a count, an existence check, a title, a

@@ -219,6 +219,30 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 				"{0} already mentors {1} children, the most one mentor may carry ({2}, set in Care Settings). Choose another mentor or end one of their pairings first."
 			).format(p["mentor"], p["count"], p["capacity"]),
 		),
+		"record_child_outside_scope": (
+			lambda: _("Not Your Child"),
+			lambda p: _(
+				"You may record talks, contacts and visits only for children you look after, and {0} is not one of them. Choose one of your own children."
+			).format(p["child"]),
+		),
+		"record_child_not_active": (
+			lambda: _("Child Not Active"),
+			lambda p: _(
+				"The child's file is closed ({0}): nothing more is recorded for them. If the child is back, set the file to Active first."
+			).format(option_label(p["status"])),
+		),
+		"talk_before_filing": (
+			lambda: _("Talk Before Filing"),
+			lambda p: _(
+				"The talk is dated {0}, before the child was filed on {1}. Enter the date of the talk."
+			).format(frappe.format(p["day"], "Date"), frappe.format(p["filed_on"], "Date")),
+		),
+		"follow_up_before_talk": (
+			lambda: _("Follow-up Before Talk"),
+			lambda p: _(
+				"The follow-up on {0} comes before the talk on {1}. Choose a later follow-up date."
+			).format(frappe.format(p["follow_up"], "Date"), frappe.format(p["day"], "Date")),
+		),
 		"user_lacks_role": (
 			lambda: _("Missing Role"),
 			lambda p: _(

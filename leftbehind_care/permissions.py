@@ -273,6 +273,31 @@ def child_in_scope(scope: CareScope, child: str) -> bool:
 	return bool(stored) and scope.sees_child(child, *stored)
 
 
+# ---- Records about one child (talks): seen and changed with the child.
+
+
+def child_record_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	refuse_hidden_fields_in_running_query(doctype, user)
+	scope = get_scope(user)
+	if scope.all_schools:
+		return ""
+	return "`tab{doctype}`.child in (select c.name from `tabLeft Behind Child` c where {children})".format(
+		doctype=doctype, children=child_condition(scope, "c")
+	)
+
+
+def child_record_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	"""The record's child is in scope, before and after a change (a new record is checked in
+	validate, with a message)."""
+	scope = get_scope(user)
+	if scope.all_schools or (doc.is_new() and ptype == "create"):
+		return True
+	children = {doc.child}
+	if not doc.is_new():
+		children.add(frappe.db.get_value(doc.doctype, doc.name, "child"))
+	return all(child_in_scope(scope, child) for child in children if child)
+
+
 # ---- Fields above the user's permlevel: not shown, and not usable to choose rows either.
 
 # The app's DocTypes whose rows are read together: a parent with its child tables.
@@ -280,6 +305,7 @@ FAMILIES = {
 	CHILD: (CHILD, *CHILD_TABLES),
 	"Child Guardian": ("Child Guardian",),
 	"Mentor Pairing": ("Mentor Pairing",),
+	"Talk Record": ("Talk Record",),
 }
 FAMILIES.update({table: FAMILIES[CHILD] for table in CHILD_TABLES})
 

@@ -74,3 +74,45 @@ def test_children_in_need_come_first(county, pairings):
 
 	assert share(weak) > 0.6
 	assert share(weak) > share(set(active) - weak) + 0.2
+
+
+@pytest.fixture(scope="module")
+def talks(county, pairings) -> list[demo_care.TalkPlan]:
+	return demo_care.generate_talks(county, pairings, seed=7)
+
+
+def test_talks_keep_the_rules(county, pairings, talks):
+	from leftbehind_care.core import talks as talk_rules
+
+	classes = {c.name: c for c in county.classes}
+	mentors = {(plan.child, plan.mentor_user) for plan in pairings if plan.mentor_user}
+	for talk in talks:
+		child = county.children[talk.child]
+		assert child.status == ACTIVE
+		talk_rules.check_talk(talk.talk_date, child.filed_on, None, TODAY)
+		assert talk.talk_date.weekday() < 5
+		assert any(t.start_date <= talk.talk_date <= t.end_date for t in county.terms)
+		if talk.by_class_teacher:
+			assert talk.talker == classes[child.care_class].class_teacher
+		else:
+			assert (talk.child, talk.talker) in mentors
+
+
+def test_most_children_get_their_monthly_talk_and_some_lapse(county, talks):
+	from leftbehind_care.core.compliance import MET, MISSED, Records, Talk, child_compliance
+	from leftbehind_care.core.terms import Term
+
+	terms = [Term(t.term_name, t.start_date, t.end_date) for t in county.terms]
+	by_child: dict[int, list[Talk]] = {}
+	for talk in talks:
+		by_child.setdefault(talk.child, []).append(Talk(talk.talk_date, talk.by_class_teacher))
+	statuses = Counter()
+	for index, child in enumerate(county.children):
+		if child.status != ACTIVE:
+			continue
+		result = child_compliance(
+			terms, [(child.filed_on, None)], Records(talks=by_child.get(index, [])), TODAY
+		)
+		statuses.update(m.talk_status for m in result.months)
+	decided = statuses[MET] + statuses[MISSED]
+	assert 0.6 < statuses[MET] / decided < 0.97

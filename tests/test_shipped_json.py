@@ -78,6 +78,16 @@ PAIRING = {
 	(scope.COUNSELOR, 0): LEVEL0_READONLY,
 	(scope.MENTOR, 0): LEVEL0_READONLY,
 }
+# Talks are recorded by everyone who looks after the child, never deleted; no inspector.
+RECORDED_BY_CARERS = dict(read=1, write=1, create=1, report=1, print=1)
+TALK = {
+	("System Manager", 0): dict(ALL),
+	(scope.ADMINISTRATOR, 0): dict(ALL, **{"import": 1}),
+	(scope.SCHOOL_LEADER, 0): dict(RECORDED_BY_CARERS, export=1),
+	(scope.CLASS_TEACHER, 0): RECORDED_BY_CARERS,
+	(scope.COUNSELOR, 0): RECORDED_BY_CARERS,
+	(scope.MENTOR, 0): RECORDED_BY_CARERS,
+}
 SETTINGS_ROWS = dict(read=1, write=1, create=1, print=1, email=1, share=1)
 EXPECTED_PERMISSIONS = {
 	"Left Behind Child": CHILD_FILE,
@@ -87,6 +97,7 @@ EXPECTED_PERMISSIONS = {
 	"Care Term": reference(),
 	"Care Settings": {("System Manager", 0): SETTINGS_ROWS, (scope.ADMINISTRATOR, 0): SETTINGS_ROWS},
 	"Mentor Pairing": PAIRING,
+	"Talk Record": TALK,
 }
 SENSITIVE = {
 	"Left Behind Child": {

@@ -5,6 +5,9 @@ most (no capable guardian, hardship) are paired first. Each class's mentor teach
 teacher take children of their class up to the mentor capacity; a weak or absent guardian often
 brings a proxy parent (代理家长) from the village; a few children have a volunteer (爱心人士) or a
 peer student (优秀学生) of their own school. Some volunteer pairings have ended.
+
+Talks (谈心): most class teachers talk with each of their children every school month, some lapse
+(a believable mix of compliant and lapsing classes), and staff mentors talk with their children too.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from faker import Faker
 
 from leftbehind_care.core import pairing
 from leftbehind_care.core.child import ACTIVE, CAPACITY_GOOD
+from leftbehind_care.core.compliance import months_between
 from leftbehind_care.core.demo import Child, DemoCounty
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.phone import normalize_phone
@@ -137,3 +141,94 @@ class _PairingGenerator:
 			if number not in self.used_phones:
 				self.used_phones.add(number)
 				return number
+
+
+# ---- talks
+
+_TOPICS = (
+	"学习情况和作业完成",
+	"和爷爷奶奶相处的情况",
+	"想念在外打工的父母",
+	"同学关系和课间活动",
+	"周末在家做什么",
+	"身体和饮食情况",
+	"上学路上的安全",
+	"期中考试的感受",
+)
+_FINDINGS = (
+	"情绪稳定，学习积极",
+	"最近作业拖拉，注意力不集中",
+	"很想念妈妈，说话时哭了",
+	"和同桌闹了矛盾，已经和好",
+	"周末常一个人在家看手机",
+	"早饭经常不吃",
+	"数学成绩下滑，有些自卑",
+)
+_MEASURES = (
+	"安排同学结对辅导数学",
+	"联系奶奶，提醒按时吃早饭",
+	"帮助孩子和妈妈视频通话",
+	"班会上表扬孩子的进步",
+	"一周后再次谈心",
+)
+_MOODS = {"Happy": 3, "Calm": 6, "Worried": 2, "Sad": 1, "Angry": 0.3}
+
+
+@dataclass(frozen=True)
+class TalkPlan:
+	child: int
+	talk_date: datetime.date
+	talker: str
+	by_class_teacher: bool
+	topics: str
+	mood: str
+	findings: str
+	measures: str | None
+
+
+def generate_talks(county: DemoCounty, pairings: list[PairingPlan], seed: int) -> list[TalkPlan]:
+	"""The talks of the current school year up to today, deterministic for a seed."""
+	rng = random.Random(f"talks-{seed}")
+	classes = {c.name: c for c in county.classes}
+	diligence = {name: (0.95 if rng.random() < 0.75 else 0.55) for name in classes}
+	mentors: dict[int, list[str]] = {}
+	for plan in pairings:
+		if plan.mentor_user and plan.status == pairing.ACTIVE:
+			mentors.setdefault(plan.child, []).append(plan.mentor_user)
+	terms = sorted(county.terms, key=lambda t: t.start_date)
+	talks = []
+	for index, child in enumerate(county.children):
+		if child.status != ACTIVE:
+			continue
+		since = max(child.filed_on or terms[0].start_date, terms[0].start_date)
+		for first in months_between(since, county.today):
+			days = [
+				first + datetime.timedelta(days=offset)
+				for offset in range(31)
+				if (first + datetime.timedelta(days=offset)).month == first.month
+				and since <= first + datetime.timedelta(days=offset) <= county.today
+				and any(t.start_date <= first + datetime.timedelta(days=offset) <= t.end_date for t in terms)
+				and (first + datetime.timedelta(days=offset)).weekday() < 5
+			]
+			if not days:
+				continue
+			talkers = []
+			if rng.random() < diligence[child.care_class]:
+				talkers.append((classes[child.care_class].class_teacher, True))
+			for mentor in mentors.get(index, ()):
+				if mentor != classes[child.care_class].class_teacher and rng.random() < 0.5:
+					talkers.append((mentor, False))
+			for talker, by_class_teacher in talkers:
+				talks.append(
+					TalkPlan(
+						index,
+						rng.choice(days),
+						talker,
+						by_class_teacher,
+						rng.choice(_TOPICS),
+						rng.choices(list(_MOODS), weights=list(_MOODS.values()))[0],
+						rng.choice(_FINDINGS),
+						rng.choice(_MEASURES) if rng.random() < 0.6 else None,
+					)
+				)
+	return talks

@@ -75,6 +75,21 @@ class TestDemoData(u.CareTestCase):
 		for name in pairings:
 			frappe.get_doc("Mentor Pairing", name).run_method("validate")
 
+	def test_talks_validate_as_stored(self):
+		"""Each demo talk passes its controller as its talker would record it."""
+		talks = frappe.get_all(
+			"Talk Record",
+			filters={"child": ("in", [c.name for c in self.children])},
+			fields=["name", "talker", "by_class_teacher"],
+		)
+		self.assertEqual(len(talks), self.summary.talks)
+		self.assertGreater(len(talks), CHILDREN)
+		for row in talks[:20]:
+			talk = frappe.get_doc("Talk Record", row.name)
+			with self.set_user(row.talker):
+				talk.run_method("validate")
+			self.assertEqual((talk.talker, talk.by_class_teacher), (row.talker, row.by_class_teacher))
+
 	def test_demo_users_leave_the_user_throttle_alone(self):
 		# Frappe refuses new users once more than 60 were created within the last 60 minutes.
 		recent = {"name": ("like", DEMO_USERS), "creation": (">=", add_to_date(now_datetime(), hours=-1))}

@@ -337,6 +337,13 @@ class AuditCase(u.CareTestCase):
 			),
 			Target("Child Guardian", guardian, "guardian_name", {"phone": "13900000000"}),
 			Target(
+				"Talk Record",
+				frappe.db.get_value("Talk Record", {"child": b1, "findings": u.B1_TALK_FINDINGS}),
+				"findings",
+				{"findings": "审计"},
+				new_doc={"doctype": "Talk Record", "child": b1, "topics": "审计", "talk_date": str(u.TODAY)},
+			),
+			Target(
 				"Mentor Pairing",
 				frappe.db.get_value("Mentor Pairing", {"child": b1, "status": "Active"}),
 				"mentor_name",

@@ -217,6 +217,20 @@ def make_pairing(child: str, **fields) -> str:
 	)
 
 
+def make_talk(child: str, **fields):
+	"""A talk with the child, recorded by the current user."""
+	return frappe.get_doc(
+		{
+			"doctype": "Talk Record",
+			"child": child,
+			"talk_date": TODAY,
+			"topics": "学习和生活情况",
+			"mood": "Calm",
+			**fields,
+		}
+	).insert()
+
+
 # Values only one world child (its file, its rows, its guardian) holds: if one of them reaches a
 # user who may not see that child, the child's data has leaked. Health and economy notes are
 # permlevel 1 (and the guardian's notes): they also leak when they reach a user without it.
@@ -237,8 +251,9 @@ CANARIES = {
 		"guardian_phone": "13966660003",
 	},
 }
-# The volunteer who mentors b1 (a1's mentor is the MENTOR persona).
+# The volunteer who mentors b1 (a1's mentor is the MENTOR persona), and what a talk found.
 B1_VOLUNTEER = ("乙校志愿者孙姐", "13977770003")
+B1_TALK_FINDINGS = "孙小刚想念在外打工的妈妈"
 
 
 def hidden_canaries(key: str) -> dict[str, str]:
@@ -297,7 +312,7 @@ def canaries_of(key: str, child: str) -> set[str]:
 		values["guardian_phone"],
 		frappe.db.get_value("Child Guardian", guardian, "guardian_name"),
 		*hidden_canaries(key).values(),
-		*(B1_VOLUNTEER if key == "b1" else ()),
+		*((*B1_VOLUNTEER, B1_TALK_FINDINGS) if key == "b1" else ()),
 	}
 
 
@@ -347,5 +362,7 @@ def make_world() -> dict[str, str]:
 	make_pairing(children["a1"], mentor_user=MENTOR)
 	name, phone = B1_VOLUNTEER
 	make_pairing(children["b1"], mentor_kind="Volunteer", mentor_name=name, mentor_phone=phone)
+	if not frappe.db.exists("Talk Record", {"child": children["b1"], "findings": B1_TALK_FINDINGS}):
+		make_talk(children["b1"], findings=B1_TALK_FINDINGS)
 	frappe.db.commit()
 	return children
