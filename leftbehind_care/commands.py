@@ -46,6 +46,8 @@ def make_care_demo(context, children: int, seed: int, county: str) -> None:
 		("unsupervised alerts", summary.unsupervised),
 		("mentor pairings", summary.pairings),
 		("talk records", summary.talks),
+		("family contacts", summary.contacts),
+		("home visits", summary.visits),
 	):
 		click.echo(f"  {label:<20} {value:>7}")
 	steps = ", ".join(f"{step} {seconds:.1f}s" for step, seconds in summary.timings.items())

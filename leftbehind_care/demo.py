@@ -10,6 +10,7 @@ the same core functions, and the naming series moved past the names used.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -33,7 +34,12 @@ from leftbehind_care.core.demo import (
 	Person,
 	generate_county,
 )
-from leftbehind_care.core.demo_care import PairingPlan, TalkPlan, generate_pairings, generate_talks
+from leftbehind_care.core.demo_care import (
+	PairingPlan,
+	generate_contacts_and_visits,
+	generate_pairings,
+	generate_talks,
+)
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.names import search_key
 from leftbehind_care.core.school import school_year_start
@@ -59,6 +65,8 @@ class DemoSummary:
 	guardians: int = 0
 	pairings: int = 0
 	talks: int = 0
+	contacts: int = 0
+	visits: int = 0
 	children: int = 0
 	unsupervised: int = 0
 	# Seconds per step, in the order the steps ran.
@@ -98,7 +106,12 @@ def make_demo(
 		pairings = generate_pairings(data, seed)
 		summary.pairings = insert_pairings(data, pairings, child_names)
 	with summary.timing("talks"):
-		summary.talks = insert_talks(data, generate_talks(data, pairings, seed), child_names)
+		talks = generate_talks(data, pairings, seed)
+		summary.talks = insert_child_records(data, "Talk Record", talks, "talker", child_names)
+	with summary.timing("contacts and visits"):
+		contacts, visits = generate_contacts_and_visits(data, seed)
+		summary.contacts = insert_child_records(data, "Family Contact", contacts, "contacted_by", child_names)
+		summary.visits = insert_child_records(data, "Home Visit", visits, "recorded_by", child_names)
 	summary.townships = len(data.townships)
 	summary.guardians = len(guardian_names)
 	summary.children = len(data.children)
@@ -446,27 +459,28 @@ def insert_pairings(data: DemoCounty, plans: list[PairingPlan], child_names: lis
 	return len(plans)
 
 
-TALK_FIELDS = ["talk_date", "talker", "by_class_teacher", "topics", "mood", "findings", "measures"]
-
-
-def insert_talks(data: DemoCounty, talks: list[TalkPlan], child_names: list[str]) -> int:
-	"""谈心记录: each recorded by its talker."""
-	names = reserve_names("Talk Record", len(talks))
+def insert_child_records(
+	data: DemoCounty, doctype: str, plans: list, recorder: str, child_names: list[str]
+) -> int:
+	"""Records about one child (talks, family contacts, home visits), each made by its recorder;
+	the plans' fields are the DocType's."""
+	names = reserve_names(doctype, len(plans))
+	fields = [f.name for f in dataclasses.fields(plans[0]) if f.name != "child"] if plans else []
 	rows = []
-	for name, talk in zip(names, talks, strict=True):
-		child = data.children[talk.child]
+	for name, plan in zip(names, plans, strict=True):
+		child = data.children[plan.child]
+		by = getattr(plan, recorder)
 		rows.append(
-			[name, talk.talker, talk.talker, child_names[talk.child], child.child_name, child.school]
-			+ [child.care_class, talk.talk_date, talk.talker, int(talk.by_class_teacher), talk.topics]
-			+ [talk.mood, talk.findings, talk.measures]
+			[name, by, by, child_names[plan.child], child.child_name, child.school, child.care_class]
+			+ [getattr(plan, f) for f in fields]
 		)
 	bulk_insert(
-		"Talk Record",
-		["name", "owner", "modified_by", "child", "child_name", "school", "care_class", *TALK_FIELDS],
+		doctype,
+		["name", "owner", "modified_by", "child", "child_name", "school", "care_class", *fields],
 		rows,
 		Stamp(),
 	)
-	return len(talks)
+	return len(plans)
 
 
 def child_values(child: Child) -> list:

@@ -26,6 +26,8 @@ permission_query_conditions = {
 	"Child Guardian": "leftbehind_care.permissions.guardian_query_conditions",
 	"Mentor Pairing": "leftbehind_care.permissions.pairing_query_conditions",
 	"Talk Record": "leftbehind_care.permissions.child_record_query_conditions",
+	"Family Contact": "leftbehind_care.permissions.child_record_query_conditions",
+	"Home Visit": "leftbehind_care.permissions.child_record_query_conditions",
 }
 
 has_permission = {
@@ -34,6 +36,8 @@ has_permission = {
 	"Care Class": "leftbehind_care.permissions.class_has_permission",
 	"Mentor Pairing": "leftbehind_care.permissions.pairing_has_permission",
 	"Talk Record": "leftbehind_care.permissions.child_record_has_permission",
+	"Family Contact": "leftbehind_care.permissions.child_record_has_permission",
+	"Home Visit": "leftbehind_care.permissions.child_record_has_permission",
 }
 
 # Frappe methods that read without the checks above (a count, an existence check, a title, a

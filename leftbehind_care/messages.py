@@ -231,17 +231,21 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 				"The child's file is closed ({0}): nothing more is recorded for them. If the child is back, set the file to Active first."
 			).format(option_label(p["status"])),
 		),
-		"talk_before_filing": (
-			lambda: _("Talk Before Filing"),
+		"record_before_filing": (
+			lambda: _("Dated Before Filing"),
 			lambda p: _(
-				"The talk is dated {0}, before the child was filed on {1}. Enter the date of the talk."
+				"The record is dated {0}, before the child was filed on {1}. Enter the date it happened."
 			).format(frappe.format(p["day"], "Date"), frappe.format(p["filed_on"], "Date")),
 		),
-		"follow_up_before_talk": (
-			lambda: _("Follow-up Before Talk"),
-			lambda p: _(
-				"The follow-up on {0} comes before the talk on {1}. Choose a later follow-up date."
-			).format(frappe.format(p["follow_up"], "Date"), frappe.format(p["day"], "Date")),
+		"follow_up_before_record": (
+			lambda: _("Follow-up Too Early"),
+			lambda p: _("The follow-up on {0} comes before {1}. Choose a later follow-up date.").format(
+				frappe.format(p["follow_up"], "Date"), frappe.format(p["day"], "Date")
+			),
+		),
+		"visit_without_visitor": (
+			lambda: _("No Visitor"),
+			lambda p: _("A home visit needs its visitors: enter who went to the child's home."),
 		),
 		"user_lacks_role": (
 			lambda: _("Missing Role"),

@@ -250,22 +250,13 @@ def pairing_query_conditions(user: str | None = None, doctype: str | None = None
 
 
 def pairing_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
-	"""Read: the pairing's child is in scope, or the user is its mentor. Change: the child is in
-	scope before and after (who pairs whom is checked in validate, with a message)."""
+	"""Like any record about a child (below); its own mentor also reads it."""
 	user = user or frappe.session.user
-	scope = get_scope(user)
-	if scope.all_schools or (doc.is_new() and ptype == "create"):
+	if child_record_has_permission(doc, ptype, user):
 		return True
-	children = {doc.child}
-	if not doc.is_new():
-		children.add(frappe.db.get_value("Mentor Pairing", doc.name, "child"))
-	in_scope = all(child_in_scope(scope, child) for child in children if child)
-	if (ptype or "read") in READ_TYPES:
-		stored_mentor = (
-			None if doc.is_new() else frappe.db.get_value("Mentor Pairing", doc.name, "mentor_user")
-		)
-		return in_scope or stored_mentor == user
-	return in_scope
+	if (ptype or "read") in READ_TYPES and not doc.is_new():
+		return frappe.db.get_value("Mentor Pairing", doc.name, "mentor_user") == user
+	return False
 
 
 def child_in_scope(scope: CareScope, child: str) -> bool:
@@ -273,7 +264,7 @@ def child_in_scope(scope: CareScope, child: str) -> bool:
 	return bool(stored) and scope.sees_child(child, *stored)
 
 
-# ---- Records about one child (talks): seen and changed with the child.
+# ---- Records about one child (pairings, talks, contacts, visits): seen and changed with the child.
 
 
 def child_record_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
@@ -306,6 +297,8 @@ FAMILIES = {
 	"Child Guardian": ("Child Guardian",),
 	"Mentor Pairing": ("Mentor Pairing",),
 	"Talk Record": ("Talk Record",),
+	"Family Contact": ("Family Contact",),
+	"Home Visit": ("Home Visit",),
 }
 FAMILIES.update({table: FAMILIES[CHILD] for table in CHILD_TABLES})
 

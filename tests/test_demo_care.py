@@ -82,14 +82,14 @@ def talks(county, pairings) -> list[demo_care.TalkPlan]:
 
 
 def test_talks_keep_the_rules(county, pairings, talks):
-	from leftbehind_care.core import talks as talk_rules
+	from leftbehind_care.core.records import check_recorded_on
 
 	classes = {c.name: c for c in county.classes}
 	mentors = {(plan.child, plan.mentor_user) for plan in pairings if plan.mentor_user}
 	for talk in talks:
 		child = county.children[talk.child]
 		assert child.status == ACTIVE
-		talk_rules.check_talk(talk.talk_date, child.filed_on, None, TODAY)
+		check_recorded_on("talk_date", talk.talk_date, child.filed_on, TODAY)
 		assert talk.talk_date.weekday() < 5
 		assert any(t.start_date <= talk.talk_date <= t.end_date for t in county.terms)
 		if talk.by_class_teacher:
@@ -116,3 +116,21 @@ def test_most_children_get_their_monthly_talk_and_some_lapse(county, talks):
 		statuses.update(m.talk_status for m in result.months)
 	decided = statuses[MET] + statuses[MISSED]
 	assert 0.6 < statuses[MET] / decided < 0.97
+
+
+def test_contacts_and_visits_keep_the_rules(county):
+	from leftbehind_care.core.records import check_recorded_on
+
+	contacts, visits = demo_care.generate_contacts_and_visits(county, seed=7)
+	assert len(contacts) > len(county.children) and len(visits) > len(county.children) / 3
+	classes = {c.name: c for c in county.classes}
+	for plan in contacts:
+		child = county.children[plan.child]
+		check_recorded_on("contact_date", plan.contact_date, child.filed_on, TODAY)
+		assert plan.contacted_by == classes[child.care_class].class_teacher
+		assert plan.channel in demo_care._CHANNELS
+	for plan in visits:
+		child = county.children[plan.child]
+		check_recorded_on("visit_date", plan.visit_date, child.filed_on, TODAY)
+		assert plan.visitors.strip()
+		assert any(t.start_date <= plan.visit_date <= t.end_date for t in county.terms)

@@ -78,7 +78,8 @@ PAIRING = {
 	(scope.COUNSELOR, 0): LEVEL0_READONLY,
 	(scope.MENTOR, 0): LEVEL0_READONLY,
 }
-# Talks are recorded by everyone who looks after the child, never deleted; no inspector.
+# Talks, contacts and visits are recorded by everyone who looks after the child, never deleted;
+# no inspector.
 RECORDED_BY_CARERS = dict(read=1, write=1, create=1, report=1, print=1)
 TALK = {
 	("System Manager", 0): dict(ALL),
@@ -98,6 +99,8 @@ EXPECTED_PERMISSIONS = {
 	"Care Settings": {("System Manager", 0): SETTINGS_ROWS, (scope.ADMINISTRATOR, 0): SETTINGS_ROWS},
 	"Mentor Pairing": PAIRING,
 	"Talk Record": TALK,
+	"Family Contact": TALK,
+	"Home Visit": TALK,
 }
 SENSITIVE = {
 	"Left Behind Child": {

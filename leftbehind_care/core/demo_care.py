@@ -8,6 +8,8 @@ peer student (优秀学生) of their own school. Some volunteer pairings have en
 
 Talks (谈心): most class teachers talk with each of their children every school month, some lapse
 (a believable mix of compliant and lapsing classes), and staff mentors talk with their children too.
+Family contacts (亲情电话, WeChat, video…) come most months; most children get a home visit (家访)
+each term.
 """
 
 from __future__ import annotations
@@ -232,3 +234,91 @@ def generate_talks(county: DemoCounty, pairings: list[PairingPlan], seed: int) -
 					)
 				)
 	return talks
+
+
+# ---- family contacts and home visits
+
+_CHANNELS = {"Family Phone": 5, "Phone": 3, "WeChat": 3, "Video": 2, "Letter": 0.3, "Parent Meeting": 0.5}
+_WITH_WHOM = {"Mother": 4, "Father": 3, "Both Parents": 2, "Guardian": 2}
+_SUMMARIES = (
+	"告知孩子近期学习情况，家长表示会多打电话",
+	"家长询问孩子身体情况，已如实告知",
+	"帮助孩子和父母视频通话，孩子很开心",
+	"提醒家长关注孩子的情绪变化",
+	"沟通孩子寄宿生活，家长放心",
+)
+_VISIT_FINDINGS = (
+	"居住条件一般，奶奶身体尚可",
+	"家中整洁，孩子有固定学习的地方",
+	"屋内潮湿，建议申请危房改造",
+	"爷爷奶奶年事已高，辅导作业有困难",
+	"孩子在家常看电视到很晚",
+)
+_LIVING = {"Good": 3, "Fair": 5, "Poor": 1.5}
+
+
+@dataclass(frozen=True)
+class ContactPlan:
+	child: int
+	contact_date: datetime.date
+	channel: str
+	with_whom: str
+	contacted_by: str
+	summary: str
+
+
+@dataclass(frozen=True)
+class VisitPlan:
+	child: int
+	visit_date: datetime.date
+	visitors: str
+	recorded_by: str
+	who_was_home: str
+	living_conditions: str
+	findings: str
+
+
+def generate_contacts_and_visits(county: DemoCounty, seed: int) -> tuple[list[ContactPlan], list[VisitPlan]]:
+	"""This school year's family contacts (most months) and home visits (most children, once a
+	term), made by the class teacher; deterministic for a seed."""
+	rng = random.Random(f"contacts-{seed}")
+	people = {p.email: p for p in county.staff}
+	classes = {c.name: c for c in county.classes}
+	terms = sorted(county.terms, key=lambda t: t.start_date)
+	contacts, visits = [], []
+	for index, child in enumerate(county.children):
+		if child.status != ACTIVE:
+			continue
+		teacher = classes[child.care_class].class_teacher
+		since = max(child.filed_on or terms[0].start_date, terms[0].start_date)
+		for first in months_between(since, county.today):
+			last = min(county.today, first.replace(day=28))
+			if last < max(first, since) or rng.random() > 0.8:
+				continue
+			contacts.append(
+				ContactPlan(
+					index,
+					max(first, since)
+					+ datetime.timedelta(days=rng.randint(0, (last - max(first, since)).days)),
+					rng.choices(list(_CHANNELS), weights=list(_CHANNELS.values()))[0],
+					rng.choices(list(_WITH_WHOM), weights=list(_WITH_WHOM.values()))[0],
+					teacher,
+					rng.choice(_SUMMARIES),
+				)
+			)
+		for term in terms:
+			start, end = max(term.start_date, since), min(term.end_date, county.today)
+			if end <= start or rng.random() > 0.7:
+				continue
+			visits.append(
+				VisitPlan(
+					index,
+					start + datetime.timedelta(days=rng.randint(0, (end - start).days)),
+					f"班主任{people[teacher].full_name}",
+					teacher,
+					rng.choice(("奶奶", "爷爷奶奶", "外婆", "爷爷", "姑姑")),
+					rng.choices(list(_LIVING), weights=list(_LIVING.values()))[0],
+					rng.choice(_VISIT_FINDINGS),
+				)
+			)
+	return contacts, visits

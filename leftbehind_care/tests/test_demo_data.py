@@ -90,6 +90,15 @@ class TestDemoData(u.CareTestCase):
 				talk.run_method("validate")
 			self.assertEqual((talk.talker, talk.by_class_teacher), (row.talker, row.by_class_teacher))
 
+	def test_contacts_and_visits_validate_as_stored(self):
+		children = [c.name for c in self.children]
+		for doctype, made in (("Family Contact", self.summary.contacts), ("Home Visit", self.summary.visits)):
+			names = frappe.get_all(doctype, filters={"child": ("in", children)}, pluck="name")
+			self.assertEqual(len(names), made, doctype)
+			self.assertGreater(made, 0, doctype)
+			for name in names[:10]:
+				frappe.get_doc(doctype, name).run_method("validate")
+
 	def test_demo_users_leave_the_user_throttle_alone(self):
 		# Frappe refuses new users once more than 60 were created within the last 60 minutes.
 		recent = {"name": ("like", DEMO_USERS), "creation": (">=", add_to_date(now_datetime(), hours=-1))}

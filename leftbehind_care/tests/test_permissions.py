@@ -7,16 +7,7 @@ from frappe.desk.search import search_link
 
 from leftbehind_care.tests import utils as u
 
-# persona -> the children (keys of make_world) they may read
-SEES = {
-	"Administrator": {"a1", "a2", "b1"},
-	u.ADMIN: {"a1", "a2", "b1"},
-	u.LEADER: {"a1", "a2"},
-	u.COUNSELOR: {"a1", "a2"},
-	u.TEACHER: {"a1"},
-	u.MENTOR: {"a1"},
-	u.INSPECTOR: set(),
-}
+SEES = u.SEES
 
 
 class TestChildScoping(u.CareTestCase):

@@ -34,14 +34,7 @@ from leftbehind_care.tests import utils as u
 
 CHILD = "Left Behind Child"
 RESTRICTED = (u.LEADER, u.TEACHER, u.COUNSELOR, u.MENTOR, u.INSPECTOR)
-# Children each restricted persona may read (keys of make_world).
-SEES = {
-	u.LEADER: {"a1", "a2"},
-	u.COUNSELOR: {"a1", "a2"},
-	u.TEACHER: {"a1"},
-	u.MENTOR: {"a1"},
-	u.INSPECTOR: set(),
-}
+SEES = {persona: u.SEES[persona] for persona in RESTRICTED}
 # Personas without permlevel 1 on children and guardians.
 WITHOUT_LEVEL_1 = {u.MENTOR, u.INSPECTOR}
 
@@ -342,6 +335,26 @@ class AuditCase(u.CareTestCase):
 				"findings",
 				{"findings": "审计"},
 				new_doc={"doctype": "Talk Record", "child": b1, "topics": "审计", "talk_date": str(u.TODAY)},
+			),
+			Target(
+				"Family Contact",
+				frappe.db.get_value("Family Contact", {"child": b1}),
+				"summary",
+				{"summary": "审计"},
+				new_doc={
+					"doctype": "Family Contact",
+					"child": b1,
+					"channel": "Phone",
+					"with_whom": "Father",
+					"summary": "审计",
+				},
+			),
+			Target(
+				"Home Visit",
+				frappe.db.get_value("Home Visit", {"child": b1}),
+				"findings",
+				{"findings": "审计"},
+				new_doc={"doctype": "Home Visit", "child": b1, "visitors": "审计"},
 			),
 			Target(
 				"Mentor Pairing",

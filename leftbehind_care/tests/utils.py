@@ -195,6 +195,17 @@ INSPECTOR = "lbc-inspector@test.invalid"
 SCHOOL_A = "测试甲小学"
 SCHOOL_B = "测试乙小学"
 
+# Who may read which world child (keys of make_world): the table every scoping test checks.
+SEES = {
+	"Administrator": {"a1", "a2", "b1"},
+	ADMIN: {"a1", "a2", "b1"},
+	LEADER: {"a1", "a2"},
+	COUNSELOR: {"a1", "a2"},
+	TEACHER: {"a1"},
+	MENTOR: {"a1"},  # paired with a1 in make_world
+	INSPECTOR: set(),
+}
+
 
 def make_pairing(child: str, **fields) -> str:
 	"""An active pairing of the child (a staff mentor by default)."""
@@ -254,6 +265,8 @@ CANARIES = {
 # The volunteer who mentors b1 (a1's mentor is the MENTOR persona), and what a talk found.
 B1_VOLUNTEER = ("乙校志愿者孙姐", "13977770003")
 B1_TALK_FINDINGS = "孙小刚想念在外打工的妈妈"
+B1_CONTACT_SUMMARY = "孙乙一父说春节回家"
+B1_VISIT_FINDINGS = "孙家屋顶漏雨需要修缮"
 
 
 def hidden_canaries(key: str) -> dict[str, str]:
@@ -312,7 +325,7 @@ def canaries_of(key: str, child: str) -> set[str]:
 		values["guardian_phone"],
 		frappe.db.get_value("Child Guardian", guardian, "guardian_name"),
 		*hidden_canaries(key).values(),
-		*((*B1_VOLUNTEER, B1_TALK_FINDINGS) if key == "b1" else ()),
+		*((*B1_VOLUNTEER, B1_TALK_FINDINGS, B1_CONTACT_SUMMARY, B1_VISIT_FINDINGS) if key == "b1" else ()),
 	}
 
 
@@ -364,5 +377,12 @@ def make_world() -> dict[str, str]:
 	make_pairing(children["b1"], mentor_kind="Volunteer", mentor_name=name, mentor_phone=phone)
 	if not frappe.db.exists("Talk Record", {"child": children["b1"], "findings": B1_TALK_FINDINGS}):
 		make_talk(children["b1"], findings=B1_TALK_FINDINGS)
+	b1_records = {
+		"Family Contact": dict(channel="Phone", with_whom="Father", summary=B1_CONTACT_SUMMARY),
+		"Home Visit": dict(visitors="乙校班主任", findings=B1_VISIT_FINDINGS),
+	}
+	for doctype, fields in b1_records.items():
+		if not frappe.db.exists(doctype, {"child": children["b1"]}):
+			frappe.get_doc({"doctype": doctype, "child": children["b1"], **fields}).insert()
 	frappe.db.commit()
 	return children

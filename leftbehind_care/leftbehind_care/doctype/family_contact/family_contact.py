@@ -1,0 +1,13 @@
+# Copyright (c) 2026, leftbehind_care developers and contributors
+# For license information, please see license.txt
+
+from __future__ import annotations
+
+from leftbehind_care.records import ChildRecord
+
+
+class FamilyContact(ChildRecord):
+	"""家校联系: a call, video, letter or meeting with the parents away or the guardian."""
+
+	date_field = "contact_date"
+	recorder_field = "contacted_by"
