@@ -93,6 +93,13 @@ def child_criterion(scope: CareScope, table: Table) -> Criterion | None:
 	return Criterion.any(parts) if parts else table.name.isnull() & table.name.notnull()
 
 
+def child_in_scope_condition(scope: CareScope, column: str) -> str:
+	"""SQL condition: `column` (a Link to Left Behind Child) names a child in scope."""
+	return "{column} in (select c.name from `tabLeft Behind Child` c where {children})".format(
+		column=column, children=child_condition(scope, "c")
+	)
+
+
 def class_criterion(scope: CareScope, table: Table) -> Criterion | None:
 	"""Care Classes whose children the scope covers (where a user may file children); None
 	means no restriction."""
@@ -148,10 +155,11 @@ def child_row_query_conditions(user: str | None = None, doctype: str | None = No
 	if scope.all_schools:
 		return ""
 	table = f"`tab{doctype}`"
-	return (
-		"({table}.parenttype = {child} and {table}.parent in "
-		"(select c.name from `tabLeft Behind Child` c where {children}))"
-	).format(table=table, child=frappe.db.escape(CHILD), children=child_condition(scope, "c"))
+	return "({table}.parenttype = {child} and {in_scope})".format(
+		table=table,
+		child=frappe.db.escape(CHILD),
+		in_scope=child_in_scope_condition(scope, f"{table}.parent"),
+	)
 
 
 class RowOfChildFile:
@@ -243,10 +251,9 @@ def pairing_query_conditions(user: str | None = None, doctype: str | None = None
 	scope = get_scope(user)
 	if scope.all_schools:
 		return ""
-	return (
-		"(`tabMentor Pairing`.mentor_user = {user} or `tabMentor Pairing`.child in "
-		"(select c.name from `tabLeft Behind Child` c where {children}))"
-	).format(user=frappe.db.escape(user), children=child_condition(scope, "c"))
+	return "(`tabMentor Pairing`.mentor_user = {user} or {in_scope})".format(
+		user=frappe.db.escape(user), in_scope=child_in_scope_condition(scope, "`tabMentor Pairing`.child")
+	)
 
 
 def pairing_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
@@ -272,9 +279,7 @@ def child_record_query_conditions(user: str | None = None, doctype: str | None =
 	scope = get_scope(user)
 	if scope.all_schools:
 		return ""
-	return "`tab{doctype}`.child in (select c.name from `tabLeft Behind Child` c where {children})".format(
-		doctype=doctype, children=child_condition(scope, "c")
-	)
+	return child_in_scope_condition(scope, f"`tab{doctype}`.child")
 
 
 def child_record_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:

@@ -45,6 +45,19 @@ SOCIAL_COLUMNS = {"_liked_by", "_comments", "_assign", "_user_tags", "_seen"}
 
 DOCTYPE_PARAMS = ("doctype", "dt", "reference_doctype", "ref_doctype", "doc_type", "parent_doctype")
 
+# Methods that read a child for anyone allowed: as Administrator each must show b1's data, which
+# proves the audit's probes (canaries, the record-not-on-file twin) can see a leak.
+PROBES = (
+	"frappe.client.get_list",
+	"frappe.client.get_value",
+	"frappe.client.get",
+	"frappe.client.get_count",
+	"frappe.client.validate_link",
+	"frappe.desk.search.get_link_title",
+	"frappe.desk.form.load.getdoc",
+	"frappe.desk.reportview.get",
+)
+
 SKIPPED = {
 	"frappe.desk.form.load.getdoctype": "returns a DocType's metadata (fields, labels), never a record",
 	"frappe.desk.reportview.save_report": "saves a report definition (columns, filters); reading it runs through reportview.get, which is audited",
@@ -106,6 +119,13 @@ class Outcome:
 	ok: bool
 	text: str  # everything that came back: result, response, messages, error
 	result: str  # the result alone, when ok
+
+
+def answers_differ(target: Target, outcome: Outcome, twin: Outcome) -> bool:
+	"""Whether the answer about the record tells it apart from one about a record not on file."""
+	return outcome.result.replace(target.name, "<record>") != twin.result.replace(
+		target.twin().name, "<record>"
+	)
 
 
 def dump(value) -> str:
@@ -444,10 +464,7 @@ class AuditCase(u.CareTestCase):
 	def leaks(self, persona: str, target: Target, outcome: Outcome, twin: Outcome | None) -> list[str]:
 		found = sorted(c for c in self.canaries[persona] if c and c in outcome.text)
 		if twin is not None and outcome.ok and twin.ok and not target.readable:
-			same = outcome.result.replace(target.name, "<record>") == twin.result.replace(
-				target.twin().name, "<record>"
-			)
-			if not same:
+			if answers_differ(target, outcome, twin):
 				found.append(f"answers differently for {target.name} than for a record not on file")
 		return found
 
@@ -520,43 +537,19 @@ class TestPrivacyAuditInProcess(AuditCase):
 		admin_canaries = u.canaries_of("b1", self.children["b1"])
 		child = self.targets[0]
 		seeing = set()
-		for path in (
-			"frappe.client.get_list",
-			"frappe.client.get_value",
-			"frappe.client.get",
-			"frappe.client.get_count",
-			"frappe.client.validate_link",
-			"frappe.desk.search.get_link_title",
-			"frappe.desk.form.load.getdoc",
-			"frappe.desk.reportview.get",
-		):
-			args = arguments(self.methods[path], child, "Administrator", self.own_class)
-			outcome = self.call(path, args, "Administrator")
+		for path in PROBES:
+			outcome = self.call(
+				path, arguments(self.methods[path], child, "Administrator", self.own_class), "Administrator"
+			)
 			twin = self.call(
 				path,
 				arguments(self.methods[path], child.twin(), "Administrator", self.own_class),
 				"Administrator",
 			)
-			canaries = {c for c in admin_canaries if c in outcome.text}
-			differs = outcome.result.replace(child.name, "<record>") != twin.result.replace(
-				child.twin().name, "<record>"
-			)
-			if canaries or differs:
+			if any(c in outcome.text for c in admin_canaries) or answers_differ(child, outcome, twin):
 				seeing.add(path)
 		frappe.set_user("Administrator")
-		self.assertEqual(
-			seeing,
-			{
-				"frappe.client.get_list",
-				"frappe.client.get_value",
-				"frappe.client.get",
-				"frappe.client.get_count",
-				"frappe.client.validate_link",
-				"frappe.desk.search.get_link_title",
-				"frappe.desk.form.load.getdoc",
-				"frappe.desk.reportview.get",
-			},
-		)
+		self.assertEqual(seeing, set(PROBES))
 
 
 class TestPrivacyAuditOverHttp(AuditCase):
