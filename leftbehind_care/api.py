@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
+from frappe.query_builder.functions import Max
+from frappe.utils import getdate, nowdate
 
+from leftbehind_care.compliance import CHILD_FIELDS, care_terms, compliance_of, term_of
 from leftbehind_care.permissions import class_criterion, get_scope
 from leftbehind_care.utils import class_titles
 
@@ -70,3 +73,93 @@ def search_filing_classes(doctype, txt, searchfield, start, page_len, filters):
 	if isinstance(filters, dict) and filters.get("school"):
 		query = query.where(care_class.school == filters["school"])
 	return query.run()
+
+
+# ---- The care network at a glance: a teacher's month (我的学生) and one child's form.
+
+
+def care_window(today):
+	"""Since when records are read to judge this month and this term."""
+	terms = care_terms()
+	term = term_of(today, terms)
+	month_start = today.replace(day=1)
+	return terms, term, min(term.start, month_start) if term else month_start
+
+
+def status_now(result, today, term) -> dict:
+	month = result.month(today)
+	term_result = next((t for t in result.terms if term and t.term == term), None)
+	return {
+		"talk": month.talk_status if month else None,
+		"talks": month.talks if month else 0,
+		"contact": month.contact_status if month else None,
+		"contacts": month.contacts if month else 0,
+		"visit": term_result.visit_status if term_result else None,
+		"visits": term_result.visits if term_result else 0,
+		"meeting": term_result.meeting_status if term_result else None,
+		"meetings": term_result.meetings if term_result else 0,
+	}
+
+
+@frappe.whitelist()
+def child_care_status(child: str) -> dict:
+	"""This month's talk and contact and this term's home visit and guardian meeting of one child."""
+	if not (
+		frappe.db.exists("Left Behind Child", child)
+		and frappe.has_permission("Left Behind Child", "read", doc=child)
+	):
+		# The same answer whether the file exists or not.
+		frappe.throw(_("You may not open this child's file."), frappe.PermissionError)
+	today = getdate(nowdate())
+	terms, term, since = care_window(today)
+	row = frappe.db.get_value("Left Behind Child", child, CHILD_FIELDS, as_dict=True)
+	result = compliance_of([row], today, since, terms)[child]
+	return {"term": term.name if term else None, **status_now(result, today, term)}
+
+
+@frappe.whitelist()
+def my_students() -> dict:
+	"""我的学生: the children of the user's own classes and their paired children, with this month's
+	talk and contact and this term's home visit, most urgent first."""
+	scope = get_scope()
+	own = {}
+	if scope.classes:
+		own["care_class"] = ("in", sorted(scope.classes))
+	if scope.children:
+		own["name"] = ("in", sorted(scope.children))
+	today = getdate(nowdate())
+	terms, term, since = care_window(today)
+	if not own:
+		return {"term": term.name if term else None, "children": []}
+	rows = frappe.get_list(
+		"Left Behind Child",
+		filters={"status": "Active"},
+		or_filters=own,
+		fields=[*CHILD_FIELDS, "child_name", "gender", "care_class", "unsupervised_alert"],
+		order_by="care_class asc, child_name asc",
+		limit_page_length=0,
+	)
+	results = compliance_of(rows, today, since, terms)
+	titles = class_titles({row.care_class for row in rows if row.care_class})
+	talk = frappe.qb.DocType("Talk Record")
+	last_talks = dict(
+		frappe.qb.from_(talk)
+		.select(talk.child, Max(talk.talk_date))
+		.where(talk.child.isin([row.name for row in rows] or [""]))
+		.groupby(talk.child)
+		.run()
+	)
+	children = [
+		{
+			"name": row.name,
+			"child_name": row.child_name,
+			"class_title": titles.get(row.care_class, row.care_class),
+			"unsupervised_alert": row.unsupervised_alert,
+			"last_talk": last_talks.get(row.name),
+			**status_now(results[row.name], today, term),
+		}
+		for row in rows
+	]
+	urgent = {"Missed": 0, "Open": 1}
+	children.sort(key=lambda c: (urgent.get(c["talk"], 2), urgent.get(c["contact"], 2)))
+	return {"term": term.name if term else None, "month": f"{today:%Y-%m}", "children": children}

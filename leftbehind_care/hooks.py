@@ -28,6 +28,8 @@ permission_query_conditions = {
 	"Talk Record": "leftbehind_care.permissions.child_record_query_conditions",
 	"Family Contact": "leftbehind_care.permissions.child_record_query_conditions",
 	"Home Visit": "leftbehind_care.permissions.child_record_query_conditions",
+	"Care Meeting": "leftbehind_care.permissions.meeting_query_conditions",
+	"Care Meeting Attendee": "leftbehind_care.permissions.meeting_row_query_conditions",
 }
 
 has_permission = {
@@ -38,6 +40,7 @@ has_permission = {
 	"Talk Record": "leftbehind_care.permissions.child_record_has_permission",
 	"Family Contact": "leftbehind_care.permissions.child_record_has_permission",
 	"Home Visit": "leftbehind_care.permissions.child_record_has_permission",
+	"Care Meeting": "leftbehind_care.permissions.meeting_has_permission",
 }
 
 # Frappe methods that read without the checks above (a count, an existence check, a title, a
@@ -72,5 +75,6 @@ scheduler_events = {
 	"daily": [
 		"leftbehind_care.tasks.refresh_ages",
 		"leftbehind_care.tasks.close_aged_out_children",
+		"leftbehind_care.reminders.send_reminders",
 	],
 }

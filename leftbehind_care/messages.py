@@ -247,6 +247,58 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 			lambda: _("No Visitor"),
 			lambda p: _("A home visit needs its visitors: enter who went to the child's home."),
 		),
+		"meeting_type_unknown": (
+			lambda: _("Invalid Meeting Type"),
+			lambda p: _("Meeting type {0} is not known. Choose one of the listed types.").format(p["kind"]),
+		),
+		"meeting_without_attendees": (
+			lambda: _("No Attendees"),
+			lambda p: _(
+				"A meeting needs its attendance: add a row for each child, guardian, parent, mentor or member of staff who came."
+			),
+		),
+		"attendee_kind_unknown": (
+			lambda: _("Invalid Attendee Kind"),
+			lambda p: _("Attendees row {0}: kind {1} is not known. Choose one of the listed kinds.").format(
+				p["row"], p["kind"]
+			),
+		),
+		"attendee_child_missing": (
+			lambda: _("Child Missing"),
+			lambda p: _(
+				"Attendees row {0} ({1}): choose the child in Child — for a guardian or parent, the child whose guardian or parent came."
+			).format(p["row"], option_label(p["kind"])),
+		),
+		"attendee_person_missing": (
+			lambda: _("Attendee Missing"),
+			lambda p: _(
+				"Attendees row {0} ({1}): choose their user in Staff User, or enter their name in Attendee Name."
+			).format(p["row"], option_label(p["kind"])),
+		),
+		"attendee_twice": (
+			lambda: _("Listed Twice"),
+			lambda p: _(
+				"Attendees row {0} lists the same person as row {1}. Remove one of the two rows."
+			).format(p["row"], p["first"]),
+		),
+		"meeting_outside_scope": (
+			lambda: _("Not Your School"),
+			lambda p: _(
+				"You may record meetings only of schools and classes whose children you look after, and {0} is not one of them. Choose your own class or school."
+			).format(p["care_class"] or p["school"]),
+		),
+		"meeting_child_outside_scope": (
+			lambda: _("Not Your Child"),
+			lambda p: _(
+				"Attendees row {0}: you may list only children you look after, and {1} is not one of them. Choose one of your own children."
+			).format(p["row"], p["child"]),
+		),
+		"meeting_child_elsewhere": (
+			lambda: _("Child of Another Class"),
+			lambda p: _(
+				"Attendees row {0}: {1} is not a child of {2}, where the meeting is held. Remove the row, or leave the class empty for a meeting of the whole school."
+			).format(p["row"], p["child"], p["place"]),
+		),
 		"user_lacks_role": (
 			lambda: _("Missing Role"),
 			lambda p: _(

@@ -144,7 +144,7 @@ def child_has_permission(doc, ptype: str | None = None, user: str | None = None)
 # ---- Rows of the child's file (parents away, guardians, status log), read on their own
 # (`frappe.get_list(table, parent_doctype=...)`, `/api/resource/<table>?parent=...`, a row by
 # name): Frappe checks only the parent DocType's role permission there, so the rows follow their
-# child's scope — in lists through these conditions, one by one through `RowOfChildFile`.
+# child's scope — in lists through these conditions, one by one through `RowFollowsParent`.
 
 CHILD_TABLES = ("Left Behind Child Parent", "Left Behind Child Guardian", "Left Behind Child Status Log")
 
@@ -162,8 +162,8 @@ def child_row_query_conditions(user: str | None = None, doctype: str | None = No
 	)
 
 
-class RowOfChildFile:
-	"""Controller mixin for those rows. A row loaded on its own (`frappe.client.get`, the desk
+class RowFollowsParent:
+	"""Controller mixin for those rows (and a Care Meeting's attendance). A row loaded on its own (`frappe.client.get`, the desk
 	form, bulk update, attach, assign) is checked by Frappe against its parent DocType's role
 	permission only: `has_child_permission` passes the parent on as `child_doc.parent_doc`, which
 	is None for a row loaded without its parent. Every document check (`doc.has_permission`,
@@ -294,6 +294,62 @@ def child_record_has_permission(doc, ptype: str | None = None, user: str | None 
 	return all(child_in_scope(scope, child) for child in children if child)
 
 
+# ---- Care Meeting: seen by whoever sees its school or class, and by its host; its attendance
+# rows follow it. Who may be listed in it is checked in its controller.
+
+MEETING = "Care Meeting"
+
+
+def meeting_condition(scope: CareScope, user: str, table: str = "`tabCare Meeting`") -> str:
+	parts = [f"{table}.host = {frappe.db.escape(user)}", f"{table}.owner = {frappe.db.escape(user)}"]
+	if scope.schools:
+		parts.append(_sql_in(f"{table}.school", scope.schools))
+	if scope.classes:
+		parts.append(_sql_in(f"{table}.care_class", scope.classes))
+	return "({})".format(" or ".join(parts))
+
+
+def sees_meeting(scope: CareScope, user: str, school, care_class, host, owner) -> bool:
+	return (
+		scope.all_schools or school in scope.schools or care_class in scope.classes or user in (host, owner)
+	)
+
+
+def meeting_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	refuse_hidden_fields_in_running_query(MEETING, user)
+	user = user or frappe.session.user
+	scope = get_scope(user)
+	return "" if scope.all_schools else meeting_condition(scope, user)
+
+
+def meeting_row_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	refuse_hidden_fields_in_running_query(doctype, user)
+	user = user or frappe.session.user
+	scope = get_scope(user)
+	if scope.all_schools:
+		return ""
+	table = f"`tab{doctype}`"
+	return (
+		"({table}.parenttype = {meeting} and {table}.parent in "
+		"(select m.name from `tabCare Meeting` m where {condition}))"
+	).format(table=table, meeting=frappe.db.escape(MEETING), condition=meeting_condition(scope, user, "m"))
+
+
+def meeting_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	"""Judged on the stored meeting and on the changed one; a new meeting's place is checked in
+	validate, with a message."""
+	user = user or frappe.session.user
+	scope = get_scope(user)
+	if scope.all_schools:
+		return True
+	if doc.is_new():
+		return ptype == "create" or sees_meeting(scope, user, doc.school, doc.care_class, doc.host, doc.owner)
+	stored = frappe.db.get_value(MEETING, doc.name, ["school", "care_class", "host", "owner"])
+	if stored and not sees_meeting(scope, user, *stored):
+		return False
+	return sees_meeting(scope, user, doc.school, doc.care_class, doc.host, doc.owner)
+
+
 # ---- Fields above the user's permlevel: not shown, and not usable to choose rows either.
 
 # The app's DocTypes whose rows are read together: a parent with its child tables.
@@ -304,6 +360,8 @@ FAMILIES = {
 	"Talk Record": ("Talk Record",),
 	"Family Contact": ("Family Contact",),
 	"Home Visit": ("Home Visit",),
+	MEETING: (MEETING, "Care Meeting Attendee"),
+	"Care Meeting Attendee": (MEETING, "Care Meeting Attendee"),
 }
 FAMILIES.update({table: FAMILIES[CHILD] for table in CHILD_TABLES})
 

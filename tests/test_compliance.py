@@ -141,3 +141,63 @@ def test_school_days_count_term_and_programme_together():
 def test_no_periods_or_no_terms():
 	assert child_compliance(TERMS, [], Records(), D(2026, 10, 1)).months == []
 	assert child_compliance([], ALWAYS, Records(), D(2026, 10, 1)).months == []
+
+
+def test_targets_come_from_care_settings():
+	from leftbehind_care.core.compliance import targets_from_settings
+	from leftbehind_care.core.settings import DEFAULTS
+
+	targets = targets_from_settings({**DEFAULTS, "family_contacts_per_month": 2, "visits_per_term": 3})
+	assert (targets.talks_per_month, targets.contacts_per_month, targets.visits_per_term) == (1, 2, 3)
+	assert targets.meetings_per_term == DEFAULTS["guardian_meetings_per_term"]
+
+
+def test_active_periods_from_the_status_history():
+	from leftbehind_care.core.compliance import active_periods
+
+	log = [
+		("Active", D(2026, 3, 1)),
+		("Parents Returned", D(2026, 6, 20)),
+		("Active", D(2026, 10, 8)),
+	]
+	# Left on the 20th: last day in the programme the 19th; back on 8 October, still active.
+	assert active_periods(log, D(2026, 3, 1), "Active", D(2026, 10, 8)) == [
+		(D(2026, 3, 1), D(2026, 6, 19)),
+		(D(2026, 10, 8), None),
+	]
+	# Entries in any order; a repeated Active does not open a second period.
+	assert active_periods(list(reversed(log)) + [("Active", D(2026, 4, 1))], None, "Active", None) == [
+		(D(2026, 3, 1), D(2026, 6, 19)),
+		(D(2026, 10, 8), None),
+	]
+
+
+def test_active_periods_without_history():
+	from leftbehind_care.core.compliance import active_periods
+
+	assert active_periods([], D(2026, 9, 1), "Active", None) == [(D(2026, 9, 1), None)]
+	assert active_periods([], D(2026, 9, 1), "Transferred", D(2026, 11, 10)) == [
+		(D(2026, 9, 1), D(2026, 11, 9))
+	]
+	assert active_periods([], D(2026, 9, 1), "Transferred", D(2026, 9, 1)) == []
+	assert active_periods([], None, "Active", None) == []
+
+
+def test_a_child_who_left_mid_month_is_judged_on_the_days_they_were_there():
+	from leftbehind_care.core.compliance import active_periods
+
+	# Left on 20 October: 19 school days in October, so the month's talk was still due.
+	periods = active_periods(
+		[("Active", D(2026, 9, 1)), ("Transferred", D(2026, 10, 20))], None, "Transferred", None
+	)
+	result = months(child_compliance(TERMS, periods, Records(), D(2026, 12, 5)))
+	assert result[D(2026, 10, 1)].talk_status == MISSED
+	assert D(2026, 11, 1) not in result or result[D(2026, 11, 1)].talk_status == NOT_DUE
+	# Left on 10 October: 9 days, nothing due that month.
+	periods = active_periods(
+		[("Active", D(2026, 9, 1)), ("Transferred", D(2026, 10, 10))], None, "Transferred", None
+	)
+	assert (
+		months(child_compliance(TERMS, periods, Records(), D(2026, 12, 5)))[D(2026, 10, 1)].talk_status
+		== NOT_DUE
+	)

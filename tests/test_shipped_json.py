@@ -101,6 +101,12 @@ EXPECTED_PERMISSIONS = {
 	"Talk Record": TALK,
 	"Family Contact": TALK,
 	"Home Visit": TALK,
+	"Care Meeting": TALK,
+	# Sent reminders: read by the county, written only by the reminder job.
+	"Care Reminder": {
+		("System Manager", 0): dict(read=1, report=1, export=1, delete=1),
+		(scope.ADMINISTRATOR, 0): dict(read=1, report=1, export=1),
+	},
 }
 SENSITIVE = {
 	"Left Behind Child": {

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from leftbehind_care.core.child import ACTIVE
 from leftbehind_care.core.terms import Term
 
 MET = "Met"
@@ -43,6 +44,51 @@ class Targets:
 	meetings_per_term: int = 1
 	min_month_days: int = 14
 	min_term_days: int = 30
+
+
+def targets_from_settings(settings: Mapping[str, int]) -> Targets:
+	"""The targets Care Settings sets (keys as in `leftbehind_care.core.settings.DEFAULTS`)."""
+	return Targets(
+		talks_per_month=settings["talks_per_month"],
+		contacts_per_month=settings["family_contacts_per_month"],
+		visits_per_term=settings["visits_per_term"],
+		meetings_per_term=settings["guardian_meetings_per_term"],
+	)
+
+
+def active_periods(
+	log: Iterable[tuple[str, datetime.date]],
+	filed_on: datetime.date | None,
+	status: str,
+	status_date: datetime.date | None,
+) -> list[Period]:
+	"""The periods a child was in the programme, from the file's status history: an Active entry
+	opens a period, any other status closes it the day before its date (a child who left on the
+	20th was last in the programme on the 19th). A file without history is one period from its
+	filing, closed by its current status."""
+	entries = sorted((day, entry) for entry, day in log if day)
+	if not entries:
+		start = filed_on or status_date
+		if not start:
+			return []
+		if status == ACTIVE:
+			return [(start, None)]
+		end = (status_date or start) - datetime.timedelta(days=1)
+		return [(start, end)] if end >= start else []
+	periods: list[Period] = []
+	opened: datetime.date | None = None
+	for day, entry in entries:
+		if entry == ACTIVE:
+			if opened is None:
+				opened = day
+		elif opened is not None:
+			end = day - datetime.timedelta(days=1)
+			if end >= opened:
+				periods.append((opened, end))
+			opened = None
+	if opened is not None:
+		periods.append((opened, None))
+	return periods
 
 
 @dataclass(frozen=True)

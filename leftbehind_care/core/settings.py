@@ -10,10 +10,16 @@ DEFAULTS: dict[str, int] = {
 	"mentor_capacity": 3,
 	# 亲情有护: a parent was contacted within this many days.
 	"parent_contact_days": 30,
-	# Family contacts a school aims for per child and month.
-	"family_contacts_per_month": 2,
+	# 家校联系: family contacts each child is due per school month.
+	"family_contacts_per_month": 1,
+	# 家访: home visits each child is due per term.
+	"visits_per_term": 1,
+	# 座谈会, 家长会: meetings each child's guardian (or parent) is due to attend per term.
+	"guardian_meetings_per_term": 1,
 	# Day of the month on which reminders for missing talks go out.
 	"reminder_day": 25,
+	# Mentors are reminded of children without a home visit when the term ends within this many days.
+	"visit_reminder_days": 30,
 	# 遇到重大事情及时与父母交流: parents are told of an incident within this many hours.
 	"parent_notify_hours": 24,
 	# Days between reviews of an intervention plan.

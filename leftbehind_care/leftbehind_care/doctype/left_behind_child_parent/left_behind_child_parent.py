@@ -3,8 +3,8 @@
 
 from frappe.model.document import Document
 
-from leftbehind_care.permissions import RowOfChildFile
+from leftbehind_care.permissions import RowFollowsParent
 
 
-class LeftBehindChildParent(RowOfChildFile, Document):
+class LeftBehindChildParent(RowFollowsParent, Document):
 	pass

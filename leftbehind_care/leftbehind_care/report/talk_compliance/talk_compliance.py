@@ -1,0 +1,175 @@
+# Copyright (c) 2026, leftbehind_care developers and contributors
+# For license information, please see license.txt
+"""谈心落实情况: for a term and a school or class, each child's monthly talk with the class teacher
+(child × month), or the same summed per class or per class teacher.
+
+Children come from `frappe.get_list`, so the viewer's scope applies; the records are read for
+those children only, in a fixed number of queries (leftbehind_care.compliance). The grid and
+the sums are built in `leftbehind_care.reports.talk_compliance`.
+"""
+
+from __future__ import annotations
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, nowdate
+
+from leftbehind_care.compliance import CHILD, CHILD_FIELDS, care_terms, compliance_of
+from leftbehind_care.core.compliance import MET, MISSED, NOT_DUE, OPEN
+from leftbehind_care.reports import talk_compliance as builder
+from leftbehind_care.utils import class_titles
+
+CHILDREN, CLASSES, TEACHERS = "Children", "Classes", "Teachers"
+
+
+def status_labels() -> dict[str, str]:
+	return {
+		MET: _("Talked"),
+		OPEN: _("Talk Pending"),
+		MISSED: _("Talk Missed"),
+		NOT_DUE: _("Talk Not Due"),
+		"": "",
+	}
+
+
+def execute(filters: dict | None = None):
+	filters = frappe._dict(filters or {})
+	terms = care_terms()
+	term = next((t for t in terms if t.name == filters.term), None)
+	if not term:
+		frappe.throw(_("Choose a term to see its talks."), title=_("Term Missing"))
+	lines = children_of(filters, term)
+	today = getdate(nowdate())
+	results = compliance_of(
+		[line.pop("fields") for line in lines], today, since=min(term.start, today), terms=terms
+	)
+	report = builder.build(term, [builder.ChildLine(**line) for line in lines], results)
+	view = filters.view or CHILDREN
+	titles = class_titles({row["care_class"] for row in report.classes if row["care_class"]})
+	names = teacher_names({row["teacher"] for row in report.teachers if row["teacher"]})
+	if view == CLASSES:
+		columns, data = class_columns(), report.classes
+	elif view == TEACHERS:
+		columns, data = teacher_columns(), report.teachers
+	else:
+		columns, data = child_columns(report.months), report.children
+		labels = status_labels()
+		for row in data:
+			for month in report.months:
+				row[builder.month_key(month)] = labels[row[builder.month_key(month)]]
+	for row in data:
+		if row.get("care_class"):
+			row["class_title"] = titles.get(row["care_class"], row["care_class"])
+		if row.get("teacher"):
+			row["teacher_name"] = names.get(row["teacher"], row["teacher"])
+	return columns, data, None, None, summary(report.total)
+
+
+def children_of(filters: frappe._dict, term) -> list[dict]:
+	"""The viewer's children who were in the programme at some time during the term."""
+	conditions = {"filed_on": ("<=", term.end)}
+	for field in ("school", "care_class"):
+		if filters.get(field):
+			conditions[field] = filters[field]
+	rows = frappe.get_list(
+		CHILD,
+		filters=conditions,
+		or_filters={"status": "Active", "status_date": (">=", term.start)},
+		fields=[*CHILD_FIELDS, "child_name", "school", "care_class"],
+		order_by="school asc, care_class asc, child_name asc",
+		limit_page_length=0,
+	)
+	teachers = dict(
+		frappe.get_all(
+			"Care Class",
+			filters={"name": ("in", sorted({row.care_class for row in rows if row.care_class}))},
+			fields=["name", "class_teacher"],
+			as_list=True,
+		)
+	)
+	return [
+		{
+			"child": row.name,
+			"child_name": row.child_name,
+			"school": row.school,
+			"care_class": row.care_class,
+			"teacher": teachers.get(row.care_class),
+			"fields": {field: row[field] for field in CHILD_FIELDS},
+		}
+		for row in rows
+	]
+
+
+def teacher_names(users: set[str]) -> dict[str, str]:
+	if not users:
+		return {}
+	return dict(
+		frappe.get_all(
+			"User", filters={"name": ("in", sorted(users))}, fields=["name", "full_name"], as_list=True
+		)
+	)
+
+
+def child_columns(months) -> list[dict]:
+	return [
+		{"fieldname": "child", "label": _("Child"), "fieldtype": "Link", "options": CHILD, "width": 140},
+		{"fieldname": "child_name", "label": _("Child Name"), "fieldtype": "Data", "width": 90},
+		{"fieldname": "class_title", "label": _("Class"), "fieldtype": "Data", "width": 110},
+		{"fieldname": "teacher_name", "label": _("Class Teacher"), "fieldtype": "Data", "width": 90},
+		*(
+			{
+				"fieldname": builder.month_key(month),
+				"label": _("{0}/{1}").format(month.year, month.month),
+				"fieldtype": "Data",
+				"width": 80,
+			}
+			for month in months
+		),
+		*count_columns(),
+	]
+
+
+def count_columns() -> list[dict]:
+	return [
+		{"fieldname": "met", "label": _("Months Talked"), "fieldtype": "Int", "width": 90},
+		{"fieldname": "missed", "label": _("Months Missed"), "fieldtype": "Int", "width": 90},
+		{"fieldname": "rate", "label": _("Talk Rate (%)"), "fieldtype": "Percent", "width": 100},
+	]
+
+
+def class_columns() -> list[dict]:
+	return [
+		{
+			"fieldname": "school",
+			"label": _("School"),
+			"fieldtype": "Link",
+			"options": "Care School",
+			"width": 180,
+		},
+		{"fieldname": "class_title", "label": _("Class"), "fieldtype": "Data", "width": 110},
+		*teacher_columns(),
+	]
+
+
+def teacher_columns() -> list[dict]:
+	return [
+		{"fieldname": "teacher_name", "label": _("Class Teacher"), "fieldtype": "Data", "width": 100},
+		{"fieldname": "children", "label": _("Children"), "fieldtype": "Int", "width": 80},
+		{
+			"fieldname": "children_missing",
+			"label": _("Children with a Missed Month"),
+			"fieldtype": "Int",
+			"width": 130,
+		},
+		{"fieldname": "open", "label": _("Months Pending"), "fieldtype": "Int", "width": 90},
+		*count_columns(),
+	]
+
+
+def summary(total: builder.Tally) -> list[dict]:
+	return [
+		{"value": total.children, "label": _("Children"), "datatype": "Int"},
+		{"value": total.met, "label": _("Months Talked"), "datatype": "Int", "indicator": "Green"},
+		{"value": total.missed, "label": _("Months Missed"), "datatype": "Int", "indicator": "Red"},
+		{"value": total.rate or 0, "label": _("Talk Rate (%)"), "datatype": "Percent"},
+	]

@@ -1,0 +1,1 @@
+"""Framework-free report builders: the Script Reports gather rows and hand them here."""

@@ -1,0 +1,127 @@
+"""谈心落实情况: for one term, each child's monthly talk with the class teacher, and the same
+summed per class and per class teacher.
+
+A cell is the month's status from the compliance engine (`leftbehind_care.core.compliance`):
+Met, Open (the month is not over), Missed, Not Due (the child was in the programme too few school
+days that month), or empty for a month that has not begun or lies outside the child's time in the
+programme. The rate counts months decided: met / (met + missed); an open month is not yet a miss.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from leftbehind_care.core.compliance import MET, MISSED, NOT_DUE, OPEN, ChildCompliance, months_between
+from leftbehind_care.core.terms import Term
+
+
+@dataclass(frozen=True)
+class ChildLine:
+	child: str
+	child_name: str
+	school: str
+	care_class: str | None
+	teacher: str | None  # the class teacher (user)
+
+
+@dataclass
+class Tally:
+	children: int = 0
+	met: int = 0
+	open: int = 0
+	missed: int = 0
+	not_due: int = 0
+	children_missing: int = 0  # children with at least one missed month
+
+	def add(self, statuses: Iterable[str]) -> None:
+		statuses = list(statuses)
+		self.children += 1
+		self.met += statuses.count(MET)
+		self.open += statuses.count(OPEN)
+		self.missed += statuses.count(MISSED)
+		self.not_due += statuses.count(NOT_DUE)
+		self.children_missing += MISSED in statuses
+
+	@property
+	def rate(self) -> float | None:
+		decided = self.met + self.missed
+		return round(100 * self.met / decided, 1) if decided else None
+
+
+@dataclass
+class TalkCompliance:
+	months: list[datetime.date]
+	children: list[dict] = field(default_factory=list)
+	classes: list[dict] = field(default_factory=list)
+	teachers: list[dict] = field(default_factory=list)
+	total: Tally = field(default_factory=Tally)
+
+
+def month_key(month: datetime.date) -> str:
+	return f"m_{month:%Y_%m}"
+
+
+def term_months(term: Term) -> list[datetime.date]:
+	return months_between(term.start, term.end)
+
+
+def build(term: Term, lines: Iterable[ChildLine], results: Mapping[str, ChildCompliance]) -> TalkCompliance:
+	"""`results` holds each child's compliance (computed with every term, so that a month shared
+	by two terms counts its school days in both)."""
+	months = term_months(term)
+	report = TalkCompliance(months)
+	by_class: dict[tuple[str, str | None], Tally] = {}
+	by_teacher: dict[str | None, Tally] = {}
+	class_teacher: dict[tuple[str, str | None], str | None] = {}
+	for line in lines:
+		result = results.get(line.child) or ChildCompliance()
+		statuses = {}
+		for month in months:
+			found = result.month(month)
+			if found:
+				statuses[month_key(month)] = found.talk_status
+		row = {
+			"child": line.child,
+			"child_name": line.child_name,
+			"school": line.school,
+			"care_class": line.care_class,
+			"teacher": line.teacher,
+			**{month_key(m): statuses.get(month_key(m), "") for m in months},
+		}
+		values = list(statuses.values())
+		tally = Tally()
+		tally.add(values)
+		row.update(met=tally.met, missed=tally.missed, open=tally.open, rate=tally.rate)
+		report.children.append(row)
+		key = (line.school, line.care_class)
+		class_teacher[key] = line.teacher
+		by_class.setdefault(key, Tally()).add(values)
+		by_teacher.setdefault(line.teacher, Tally()).add(values)
+		report.total.add(values)
+	report.classes = [
+		{
+			"school": school,
+			"care_class": care_class,
+			"teacher": class_teacher[(school, care_class)],
+			**summary(t),
+		}
+		for (school, care_class), t in sorted(by_class.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))
+	]
+	report.teachers = [
+		{"teacher": teacher, **summary(t)}
+		for teacher, t in sorted(by_teacher.items(), key=lambda kv: kv[0] or "")
+	]
+	return report
+
+
+def summary(tally: Tally) -> dict:
+	return {
+		"children": tally.children,
+		"met": tally.met,
+		"open": tally.open,
+		"missed": tally.missed,
+		"children_missing": tally.children_missing,
+		"rate": tally.rate,
+	}

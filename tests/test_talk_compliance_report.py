@@ -1,0 +1,42 @@
+import datetime
+
+from leftbehind_care.core.compliance import MET, MISSED, NOT_DUE, OPEN, Records, Talk, child_compliance
+from leftbehind_care.core.terms import Term
+from leftbehind_care.reports.talk_compliance import ChildLine, build, month_key
+
+D = datetime.date
+AUTUMN = Term("2026-2027学年第一学期", D(2026, 9, 1), D(2027, 1, 20))
+TODAY = D(2026, 11, 10)
+
+
+def test_child_by_month_grid_and_sums_per_class_and_teacher():
+	lines = [
+		ChildLine("C1", "张小明", "S1", "S1-6-1", "t1"),
+		ChildLine("C2", "李小红", "S1", "S1-6-1", "t1"),
+		ChildLine("C3", "王小刚", "S1", "S1-6-2", "t2"),
+	]
+	always = [(D(2025, 3, 1), None)]
+	results = {
+		"C1": child_compliance(
+			[AUTUMN], always, Records(talks=[Talk(D(2026, 9, 5)), Talk(D(2026, 10, 5))]), TODAY
+		),
+		"C2": child_compliance([AUTUMN], always, Records(talks=[Talk(D(2026, 11, 2))]), TODAY),
+		# Filed on 25 October: nothing due in October.
+		"C3": child_compliance([AUTUMN], [(D(2026, 10, 25), None)], Records(), TODAY),
+	}
+	report = build(AUTUMN, lines, results)
+	assert report.months == [D(2026, 9, 1), D(2026, 10, 1), D(2026, 11, 1), D(2026, 12, 1), D(2027, 1, 1)]
+	grid = {row["child"]: [row[month_key(m)] for m in report.months] for row in report.children}
+	assert grid == {
+		"C1": [MET, MET, OPEN, "", ""],
+		"C2": [MISSED, MISSED, MET, "", ""],
+		"C3": ["", NOT_DUE, OPEN, "", ""],
+	}
+	assert {row["child"]: row["rate"] for row in report.children} == {"C1": 100.0, "C2": 33.3, "C3": None}
+	classes = {row["care_class"]: row for row in report.classes}
+	assert (classes["S1-6-1"]["met"], classes["S1-6-1"]["missed"], classes["S1-6-1"]["open"]) == (3, 2, 1)
+	assert classes["S1-6-1"]["children_missing"] == 1 and classes["S1-6-1"]["rate"] == 60.0
+	assert classes["S1-6-2"]["rate"] is None
+	teachers = {row["teacher"]: row for row in report.teachers}
+	assert teachers["t1"]["children"] == 2 and teachers["t2"]["children"] == 1
+	assert (report.total.children, report.total.met, report.total.missed) == (3, 3, 2)
