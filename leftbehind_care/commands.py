@@ -48,6 +48,7 @@ def make_care_demo(context, children: int, seed: int, county: str) -> None:
 		("talk records", summary.talks),
 		("family contacts", summary.contacts),
 		("home visits", summary.visits),
+		("care meetings", summary.meetings),
 	):
 		click.echo(f"  {label:<20} {value:>7}")
 	steps = ", ".join(f"{step} {seconds:.1f}s" for step, seconds in summary.timings.items())

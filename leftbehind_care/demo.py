@@ -35,8 +35,10 @@ from leftbehind_care.core.demo import (
 	generate_county,
 )
 from leftbehind_care.core.demo_care import (
+	MeetingPlan,
 	PairingPlan,
 	generate_contacts_and_visits,
+	generate_meetings,
 	generate_pairings,
 	generate_talks,
 )
@@ -67,6 +69,7 @@ class DemoSummary:
 	talks: int = 0
 	contacts: int = 0
 	visits: int = 0
+	meetings: int = 0
 	children: int = 0
 	unsupervised: int = 0
 	# Seconds per step, in the order the steps ran.
@@ -112,6 +115,9 @@ def make_demo(
 		contacts, visits = generate_contacts_and_visits(data, seed)
 		summary.contacts = insert_child_records(data, "Family Contact", contacts, "contacted_by", child_names)
 		summary.visits = insert_child_records(data, "Home Visit", visits, "recorded_by", child_names)
+	with summary.timing("meetings"):
+		meetings = generate_meetings(data, pairings, seed)
+		summary.meetings = insert_meetings(meetings, child_names)
 	summary.townships = len(data.townships)
 	summary.guardians = len(guardian_names)
 	summary.children = len(data.children)
@@ -478,6 +484,45 @@ def insert_child_records(
 		doctype,
 		["name", "owner", "modified_by", "child", "child_name", "school", "care_class", *fields],
 		rows,
+		Stamp(),
+	)
+	return len(plans)
+
+
+MEETING_FIELDS = ["meeting_type", "topic", "meeting_date", "school", "care_class", "place", "host", "minutes"]
+ATTENDEE_FIELDS = ["attendee_kind", "child", "user", "attendee_name", "present"]
+
+
+def insert_meetings(plans: list[MeetingPlan], child_names: list[str]) -> int:
+	"""Care Meetings and their attendance, each held by its host."""
+	names = reserve_names("Care Meeting", len(plans))
+	meetings, attendees = [], []
+	for name, plan in zip(names, plans, strict=True):
+		meetings.append([name, plan.host, plan.host, *(getattr(plan, f) for f in MEETING_FIELDS)])
+		for idx, row in enumerate(plan.attendees, start=1):
+			attendees.append(
+				[
+					frappe.generate_hash(length=10),
+					plan.host,
+					plan.host,
+					name,
+					"Care Meeting",
+					"attendees",
+					idx,
+				]
+				+ [
+					row.attendee_kind,
+					None if row.child is None else child_names[row.child],
+					row.user,
+					row.attendee_name,
+					int(row.present),
+				]
+			)
+	bulk_insert("Care Meeting", ["name", "owner", "modified_by", *MEETING_FIELDS], meetings, Stamp())
+	bulk_insert(
+		"Care Meeting Attendee",
+		["name", "owner", "modified_by", "parent", "parenttype", "parentfield", "idx", *ATTENDEE_FIELDS],
+		attendees,
 		Stamp(),
 	)
 	return len(plans)

@@ -134,3 +134,49 @@ def test_contacts_and_visits_keep_the_rules(county):
 		check_recorded_on("visit_date", plan.visit_date, child.filed_on, TODAY)
 		assert plan.visitors.strip()
 		assert any(t.start_date <= plan.visit_date <= t.end_date for t in county.terms)
+
+
+@pytest.fixture(scope="module")
+def meetings(county, pairings) -> list[demo_care.MeetingPlan]:
+	return demo_care.generate_meetings(county, pairings, seed=7)
+
+
+def test_meetings_of_every_kind_keep_the_rules(county, meetings):
+	from leftbehind_care.core.meetings import MEETING_TYPES, Attendee, check_attendees
+
+	assert meetings == demo_care.generate_meetings(county, demo_care.generate_pairings(county, seed=7), 7)
+	assert {m.meeting_type for m in meetings} == set(MEETING_TYPES)
+	terms = [(t.start_date, t.end_date) for t in county.terms]
+	for meeting in meetings:
+		assert meeting.meeting_date <= TODAY and meeting.meeting_date.weekday() < 5
+		assert any(start <= meeting.meeting_date <= end for start, end in terms)
+		check_attendees(
+			meeting.meeting_type,
+			[
+				Attendee(
+					i, a.attendee_kind, None if a.child is None else f"LBC-{a.child}", a.user, a.attendee_name
+				)
+				for i, a in enumerate(meeting.attendees, 1)
+			],
+		)
+		for attendee in meeting.attendees:
+			if attendee.child is not None:
+				child = county.children[attendee.child]
+				assert child.status == ACTIVE and child.school == meeting.school
+				assert not child.filed_on or child.filed_on <= meeting.meeting_date
+				if meeting.care_class:
+					assert child.care_class == meeting.care_class
+
+
+def test_some_guardians_attend_and_some_never_do(county, meetings):
+	from leftbehind_care.core.meetings import GUARDIAN_MEETING_TYPES
+
+	active = {i for i, c in enumerate(county.children) if c.status == ACTIVE}
+	attended = {
+		a.child
+		for m in meetings
+		if m.meeting_type in GUARDIAN_MEETING_TYPES
+		for a in m.attendees
+		if a.attendee_kind in ("Guardian", "Parent")
+	}
+	assert 0.4 < len(attended & active) / len(active) < 0.95

@@ -9,7 +9,8 @@ peer student (优秀学生) of their own school. Some volunteer pairings have en
 Talks (谈心): most class teachers talk with each of their children every school month, some lapse
 (a believable mix of compliant and lapsing classes), and staff mentors talk with their children too.
 Family contacts (亲情电话, WeChat, video…) come most months; most children get a home visit (家访)
-each term.
+each term. Most classes hold a parent meeting (家长会) each term and most schools a symposium (座谈会)
+of mentors, children and guardians, so some guardians attend and some never do.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ from dataclasses import dataclass
 
 from faker import Faker
 
+from leftbehind_care.core import meetings as meeting_rules
 from leftbehind_care.core import pairing
 from leftbehind_care.core.child import ACTIVE, CAPACITY_GOOD
 from leftbehind_care.core.compliance import months_between
 from leftbehind_care.core.demo import Child, DemoCounty
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.phone import normalize_phone
+from leftbehind_care.core.scope import MEMBER_LEADER
 
 FOCUSES = ("Thought", "Study", "Daily Life", "Psychology")
 _ENDED_REASONS = ("志愿者外出务工，结束帮扶", "学期结束，调整帮扶安排", "志愿者搬迁到外地")
@@ -322,3 +325,168 @@ def generate_contacts_and_visits(county: DemoCounty, seed: int) -> tuple[list[Co
 				)
 			)
 	return contacts, visits
+
+
+# ---- meetings (座谈会, 家长会, 研讨会)
+
+_PARENT_MEETING_TOPICS = ("期中家长会", "期末家长会：假期安全与学习安排", "开学家长会：寄宿生活与亲情沟通")
+_SYMPOSIUM_TOPICS = ("留守儿童座谈会：说说心里话", "结对帮扶座谈会", "亲情沟通座谈会")
+_SEMINAR_TOPICS = ("留守儿童关爱工作研讨会", "谈心记录卡填写交流", "问题儿童个别教育方案研讨")
+_MINUTES = (
+	"通报本学期留守儿童关爱工作情况，听取监护人意见，布置下一阶段工作。",
+	"孩子们讲述在校生活，帮扶教师和监护人逐一交流，记录需要跟进的事项。",
+	"交流谈心、家访经验，讨论重点儿童的帮扶措施。",
+)
+
+
+@dataclass(frozen=True)
+class AttendeePlan:
+	attendee_kind: str
+	child: int | None  # index into DemoCounty.children
+	user: str | None
+	attendee_name: str
+	present: bool = True
+
+
+@dataclass(frozen=True)
+class MeetingPlan:
+	meeting_type: str
+	topic: str
+	meeting_date: datetime.date
+	school: str
+	care_class: str | None
+	place: str
+	host: str
+	minutes: str
+	attendees: tuple[AttendeePlan, ...]
+
+
+def generate_meetings(county: DemoCounty, pairings: list[PairingPlan], seed: int) -> list[MeetingPlan]:
+	"""Each term up to today: a parent meeting (家长会) in most classes, where most children's
+	guardians come (now and then a parent home from work); a symposium (座谈会) of mentors, their
+	children and guardians in most schools; a staff seminar (研讨会) in some. Deterministic for a seed."""
+	rng = random.Random(f"meetings-{seed}")
+	people = {p.email: p for p in county.staff}
+	guardians = {g.key: g for g in county.guardians}
+	classes_of: dict[str, list] = {}
+	for school_class in county.classes:
+		classes_of.setdefault(school_class.school, []).append(school_class)
+	children_of: dict[str, list[int]] = {}
+	for index, child in enumerate(county.children):
+		if child.status == ACTIVE:
+			children_of.setdefault(child.care_class, []).append(index)
+	mentored: dict[str, list[tuple[int, PairingPlan]]] = {}
+	for plan in pairings:
+		if plan.status == pairing.ACTIVE:
+			mentored.setdefault(county.children[plan.child].school, []).append((plan.child, plan))
+
+	def weekday_between(start: datetime.date, end: datetime.date) -> datetime.date | None:
+		days = [start + datetime.timedelta(days=n) for n in range((end - start).days + 1)]
+		days = [d for d in days if d.weekday() < 5]
+		return rng.choice(days) if days else None
+
+	def guardian_row(index: int) -> AttendeePlan | None:
+		child = county.children[index]
+		if child.parents_away and rng.random() < 0.1:
+			return AttendeePlan(meeting_rules.PARENT, index, None, child.parents_away[0].parent_name)
+		primary = next((link for link in child.guardians if link.is_primary), None) or (
+			child.guardians[0] if child.guardians else None
+		)
+		if primary is None:
+			return None
+		return AttendeePlan(meeting_rules.GUARDIAN, index, None, guardians[primary.guardian].guardian_name)
+
+	def filed_by(index: int, day: datetime.date) -> bool:
+		filed_on = county.children[index].filed_on
+		return not filed_on or filed_on <= day
+
+	meetings = []
+	for term in sorted(county.terms, key=lambda t: t.start_date):
+		start, end = term.start_date + datetime.timedelta(days=7), min(term.end_date, county.today)
+		if end < start:
+			continue
+		for school in county.schools:
+			leader = next((m.user for m in school.members if m.member_role == MEMBER_LEADER), None)
+			for school_class in classes_of.get(school.school_name, ()):
+				day = weekday_between(start, end)
+				if day is None or rng.random() > 0.75 or not school_class.class_teacher:
+					continue
+				teacher = school_class.class_teacher
+				rows = [AttendeePlan(meeting_rules.STAFF, None, teacher, people[teacher].full_name)]
+				for index in children_of.get(school_class.name, ()):
+					if filed_by(index, day) and rng.random() < 0.7 and (row := guardian_row(index)):
+						rows.append(row)
+				if len(rows) > 1:
+					meetings.append(
+						MeetingPlan(
+							meeting_rules.PARENT_MEETING,
+							rng.choice(_PARENT_MEETING_TOPICS),
+							day,
+							school.school_name,
+							school_class.name,
+							"教室",
+							teacher,
+							rng.choice(_MINUTES),
+							tuple(rows),
+						)
+					)
+			if not leader:
+				continue
+			day = weekday_between(start, end)
+			candidates = [(i, p) for i, p in mentored.get(school.school_name, ()) if day and filed_by(i, day)]
+			if day and candidates and rng.random() < 0.8:
+				rows, seen = (
+					[AttendeePlan(meeting_rules.STAFF, None, leader, people[leader].full_name)],
+					set(),
+				)
+				for index, plan in rng.sample(candidates, min(len(candidates), 8)):
+					if index not in seen:
+						seen.add(index)
+						rows.append(
+							AttendeePlan(meeting_rules.CHILD, index, None, county.children[index].child_name)
+						)
+						if rng.random() < 0.6 and (row := guardian_row(index)):
+							rows.append(row)
+					mentor = (plan.mentor_user, plan.mentor_name)
+					if mentor not in {
+						(r.user, r.attendee_name) for r in rows if r.attendee_kind == meeting_rules.MENTOR
+					}:
+						rows.append(
+							AttendeePlan(meeting_rules.MENTOR, None, plan.mentor_user, plan.mentor_name)
+						)
+				meetings.append(
+					MeetingPlan(
+						meeting_rules.SYMPOSIUM,
+						rng.choice(_SYMPOSIUM_TOPICS),
+						day,
+						school.school_name,
+						None,
+						"会议室",
+						leader,
+						rng.choice(_MINUTES),
+						tuple(rows),
+					)
+				)
+			day = weekday_between(start, end)
+			if day and rng.random() < 0.5:
+				staff = [leader] + [
+					c.class_teacher for c in classes_of.get(school.school_name, ()) if c.class_teacher
+				]
+				rows = tuple(
+					AttendeePlan(meeting_rules.STAFF, None, user, people[user].full_name)
+					for user in dict.fromkeys(staff)
+				)
+				meetings.append(
+					MeetingPlan(
+						meeting_rules.STAFF_SEMINAR,
+						rng.choice(_SEMINAR_TOPICS),
+						day,
+						school.school_name,
+						None,
+						"会议室",
+						leader,
+						rng.choice(_MINUTES[2:]),
+						rows,
+					)
+				)
+	return meetings

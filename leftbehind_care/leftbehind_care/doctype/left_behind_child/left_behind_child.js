@@ -18,6 +18,9 @@ frappe.ui.form.on("Left Behind Child", {
 				"orange"
 			);
 		}
+		if (!frm.is_new() && frm.doc.status === "Active") {
+			show_care_status(frm);
+		}
 		if (!frm.is_new()) {
 			frm.add_custom_button(__("Contact Card"), () => {
 				const args = new URLSearchParams({
@@ -36,3 +39,22 @@ frappe.ui.form.on("Left Behind Child", {
 		}
 	},
 });
+
+// This month's talk and family contact, and this term's home visit and guardian meeting.
+const CARE_STATUS_COLOURS = { Met: "green", Open: "orange", Missed: "red", "Not Due": "gray" };
+
+function show_care_status(frm) {
+	frappe.call("leftbehind_care.api.child_care_status", { child: frm.doc.name }).then(({ message: s }) => {
+		if (!s || frm.doc.name !== frm.docname) return;
+		const items = [
+			[__("Talk with the Class Teacher This Month"), s.talk, s.talks],
+			[__("Family Contact This Month"), s.contact, s.contacts],
+			[__("Home Visit This Term"), s.visit, s.visits],
+			[__("Guardian Meeting This Term"), s.meeting, s.meetings],
+		];
+		for (const [label, status, count] of items) {
+			if (!status) continue;
+			frm.dashboard.add_indicator(`${label}: ${count}`, CARE_STATUS_COLOURS[status] || "gray");
+		}
+	});
+}
