@@ -177,6 +177,6 @@ def test_some_guardians_attend_and_some_never_do(county, meetings):
 		for m in meetings
 		if m.meeting_type in GUARDIAN_MEETING_TYPES
 		for a in m.attendees
-		if a.attendee_kind in ("Guardian", "Parent")
+		if a.attendee_kind in ("Guardian", "Father or Mother")
 	}
 	assert 0.4 < len(attended & active) / len(active) < 0.95

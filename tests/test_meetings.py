@@ -18,7 +18,7 @@ def test_a_meeting_of_children_guardians_and_staff():
 			Attendee(2, "Guardian", child="LBC-1", name="张奶奶"),
 			Attendee(3, "Guardian", child="LBC-1", name="张爷爷"),  # two guardians of one child
 			Attendee(4, "Mentor", user="t@x"),
-			Attendee(5, "Staff", name="李校长"),
+			Attendee(5, "School Staff", name="李校长"),
 		],
 	)
 
@@ -37,7 +37,7 @@ def test_a_guardian_row_names_whose_guardian_came():
 
 
 def test_staff_are_a_user_or_a_name():
-	assert codes("Staff Seminar", [Attendee(1, "Staff", name="  ")])[0] == "attendee_person_missing"
+	assert codes("Staff Seminar", [Attendee(1, "School Staff", name="  ")])[0] == "attendee_person_missing"
 
 
 def test_nobody_is_listed_twice():

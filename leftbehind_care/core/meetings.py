@@ -16,9 +16,9 @@ MEETING_TYPES = (SYMPOSIUM, PARENT_MEETING, STAFF_SEMINAR)
 # mentor or member of staff (a user, or a name for those who do not log in).
 CHILD = "Child"
 GUARDIAN = "Guardian"
-PARENT = "Parent"
+PARENT = "Father or Mother"
 MENTOR = "Mentor"
-STAFF = "Staff"
+STAFF = "School Staff"
 ATTENDEE_KINDS = (CHILD, GUARDIAN, PARENT, MENTOR, STAFF)
 FOR_A_CHILD = frozenset({CHILD, GUARDIAN, PARENT})
 

@@ -323,6 +323,7 @@ class AuditCase(u.CareTestCase):
 		cls.own_class = frappe.db.get_value(CHILD, cls.children["a1"], "care_class")
 		stored = frappe.get_doc(CHILD, b1)
 		guardian = stored.guardians[0].guardian
+		cls.meeting = frappe.db.get_value("Care Meeting", {"minutes": u.B1_MEETING_MINUTES})
 		cls.targets = [
 			Target(
 				CHILD,
@@ -389,6 +390,27 @@ class AuditCase(u.CareTestCase):
 				},
 			),
 			Target(
+				"Care Meeting",
+				cls.meeting,
+				"minutes",
+				{"school": u.SCHOOL_A},
+				new_doc={
+					"doctype": "Care Meeting",
+					"meeting_type": "Parent Meeting",
+					"topic": "审计",
+					"school": u.SCHOOL_B,
+					"care_class": stored.care_class,
+					"attendees": [{"attendee_kind": "Guardian", "child": b1, "attendee_name": "审计"}],
+				},
+			),
+			Target(
+				"Care Meeting Attendee",
+				frappe.db.get_value("Care Meeting Attendee", {"parent": cls.meeting}),
+				"attendee_name",
+				{"child": cls.children["a1"]},
+				"Care Meeting",
+			),
+			Target(
 				"Care Class",
 				stored.care_class,
 				"school",
@@ -446,6 +468,9 @@ class AuditCase(u.CareTestCase):
 				"Left Behind Child Status Log",
 			)
 		]
+		state["meeting rows"] = frappe.get_all(
+			"Care Meeting Attendee", filters={"parent": self.meeting}, fields=["*"], order_by="idx"
+		)
 		for doctype, field_name in (
 			("Comment", "reference_name"),
 			("ToDo", "reference_name"),

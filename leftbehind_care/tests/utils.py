@@ -13,6 +13,7 @@ from frappe.utils.password import update_password
 
 from leftbehind_care.core import scope as roles
 from leftbehind_care.core.identity import MALE, make_id_number
+from leftbehind_care.core.meetings import FOR_A_CHILD
 
 try:  # Frappe v16
 	from frappe.tests import IntegrationTestCase as CareTestCase
@@ -267,6 +268,7 @@ B1_VOLUNTEER = ("乙校志愿者孙姐", "13977770003")
 B1_TALK_FINDINGS = "孙小刚想念在外打工的妈妈"
 B1_CONTACT_SUMMARY = "孙乙一父说春节回家"
 B1_VISIT_FINDINGS = "孙家屋顶漏雨需要修缮"
+B1_MEETING_MINUTES = "乙校家长会：孙奶奶说孩子晚上睡不好"
 
 
 def hidden_canaries(key: str) -> dict[str, str]:
@@ -325,7 +327,11 @@ def canaries_of(key: str, child: str) -> set[str]:
 		values["guardian_phone"],
 		frappe.db.get_value("Child Guardian", guardian, "guardian_name"),
 		*hidden_canaries(key).values(),
-		*((*B1_VOLUNTEER, B1_TALK_FINDINGS, B1_CONTACT_SUMMARY, B1_VISIT_FINDINGS) if key == "b1" else ()),
+		*(
+			(*B1_VOLUNTEER, B1_TALK_FINDINGS, B1_CONTACT_SUMMARY, B1_VISIT_FINDINGS, B1_MEETING_MINUTES)
+			if key == "b1"
+			else ()
+		),
 	}
 
 
@@ -384,5 +390,31 @@ def make_world() -> dict[str, str]:
 	for doctype, fields in b1_records.items():
 		if not frappe.db.exists(doctype, {"child": children["b1"]}):
 			frappe.get_doc({"doctype": doctype, "child": children["b1"], **fields}).insert()
+	if not frappe.db.exists("Care Meeting", {"minutes": B1_MEETING_MINUTES}):
+		make_meeting(classes["b1"], [("Guardian", children["b1"], "孙奶奶")], minutes=B1_MEETING_MINUTES)
 	frappe.db.commit()
 	return children
+
+
+def make_meeting(care_class: str | None, attendees, **fields):
+	"""A meeting held by the current user; `attendees` are (kind, child, name) or (kind, user)."""
+	rows = []
+	for kind, *who in attendees:
+		if kind in FOR_A_CHILD:
+			child, *name = who
+			rows.append({"attendee_kind": kind, "child": child, "attendee_name": name[0] if name else None})
+		else:
+			rows.append({"attendee_kind": kind, "user": who[0]})
+	school = fields.pop("school", None) or frappe.db.get_value("Care Class", care_class, "school")
+	return frappe.get_doc(
+		{
+			"doctype": "Care Meeting",
+			"meeting_type": "Parent Meeting",
+			"topic": "家长会",
+			"meeting_date": TODAY,
+			"school": school,
+			"care_class": care_class,
+			"attendees": rows,
+			**fields,
+		}
+	).insert()

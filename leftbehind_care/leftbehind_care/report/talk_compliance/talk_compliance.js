@@ -23,7 +23,7 @@ frappe.query_reports["Talk Compliance"] = {
 		},
 		{
 			fieldname: "view",
-			label: __("Show"),
+			label: __("Show Rows As"),
 			fieldtype: "Select",
 			options: [
 				{ value: "Children", label: __("Each Child by Month") },

@@ -119,7 +119,7 @@ def child_columns(months) -> list[dict]:
 		*(
 			{
 				"fieldname": builder.month_key(month),
-				"label": _("{0}/{1}").format(month.year, month.month),
+				"label": f"{month:%Y-%m}",
 				"fieldtype": "Data",
 				"width": 80,
 			}
@@ -154,7 +154,7 @@ def class_columns() -> list[dict]:
 def teacher_columns() -> list[dict]:
 	return [
 		{"fieldname": "teacher_name", "label": _("Class Teacher"), "fieldtype": "Data", "width": 100},
-		{"fieldname": "children", "label": _("Children"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "children", "label": _("Number of Children"), "fieldtype": "Int", "width": 80},
 		{
 			"fieldname": "children_missing",
 			"label": _("Children with a Missed Month"),
@@ -168,7 +168,7 @@ def teacher_columns() -> list[dict]:
 
 def summary(total: builder.Tally) -> list[dict]:
 	return [
-		{"value": total.children, "label": _("Children"), "datatype": "Int"},
+		{"value": total.children, "label": _("Number of Children"), "datatype": "Int"},
 		{"value": total.met, "label": _("Months Talked"), "datatype": "Int", "indicator": "Green"},
 		{"value": total.missed, "label": _("Months Missed"), "datatype": "Int", "indicator": "Red"},
 		{"value": total.rate or 0, "label": _("Talk Rate (%)"), "datatype": "Percent"},
