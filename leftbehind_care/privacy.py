@@ -18,6 +18,7 @@ from urllib.parse import unquote
 
 import frappe
 import frappe.client
+import frappe.desk.doctype.tag.tag
 import frappe.desk.like
 import frappe.desk.listview
 import frappe.desk.query_report
@@ -128,6 +129,30 @@ def toggle_like(doctype, name, add=False):
 	if doctype in SCOPED:
 		frappe.get_doc(doctype, name).check_permission("read")
 	return frappe.desk.like.toggle_like(doctype, name, add)
+
+
+@frappe.whitelist()
+def add_tag(tag, dt, dn, color=None):
+	"""`frappe.desk.doctype.tag.tag.add_tag`, which tags any record (and, for a table without a
+	tag column, adds the column, committing the transaction): only readable ones."""
+	if dt in SCOPED:
+		frappe.get_doc(dt, dn).check_permission("read")
+	return frappe.desk.doctype.tag.tag.add_tag(tag, dt, dn, color)
+
+
+@frappe.whitelist()
+def add_tags(tags, dt, docs, color=None):
+	if dt in SCOPED:
+		for name in frappe.parse_json(docs):
+			frappe.get_doc(dt, name).check_permission("read")
+	return frappe.desk.doctype.tag.tag.add_tags(tags, dt, docs, color)
+
+
+@frappe.whitelist()
+def remove_tag(tag, dt, dn):
+	if dt in SCOPED:
+		frappe.get_doc(dt, dn).check_permission("read")
+	return frappe.desk.doctype.tag.tag.remove_tag(tag, dt, dn)
 
 
 @frappe.whitelist()

@@ -111,17 +111,6 @@ def deliver(digest: rules.Digest, term) -> None:
 		subject, body, link = compose(digest, term)
 	frappe.get_doc(
 		{
-			"doctype": "Care Reminder",
-			"reminder_key": digest.key,
-			"kind": digest.kind,
-			"recipient": digest.recipient,
-			"period": digest.period,
-			"school": digest.school,
-			"children_count": len(digest.children) or digest.numbers.get("children", 0),
-		}
-	).insert(ignore_permissions=True)
-	frappe.get_doc(
-		{
 			"doctype": "Notification Log",
 			"type": "Alert",
 			"for_user": digest.recipient,
@@ -130,8 +119,25 @@ def deliver(digest: rules.Digest, term) -> None:
 			"link": link,
 		}
 	).insert(ignore_permissions=True)
+	emailed = False
 	if user.email:
-		frappe.sendmail(recipients=[user.email], subject=subject, message=body, delayed=True)
+		try:
+			frappe.sendmail(recipients=[user.email], subject=subject, message=body, delayed=True)
+			emailed = True
+		except frappe.OutgoingEmailError:
+			pass  # the site sends no e-mail: the notification in the desk is the reminder
+	frappe.get_doc(
+		{
+			"doctype": "Care Reminder",
+			"reminder_key": digest.key,
+			"kind": digest.kind,
+			"recipient": digest.recipient,
+			"period": digest.period,
+			"school": digest.school,
+			"children_count": len(digest.children) or digest.numbers.get("children", 0),
+			"emailed": emailed,
+		}
+	).insert(ignore_permissions=True)
 
 
 @contextmanager

@@ -32,10 +32,10 @@ class CareNetworkCase(u.CareTestCase):
 		frappe.set_user("Administrator")
 		frappe.db.rollback(save_point="network_test")
 
-	def assertRefused(self, user, attendees, *fragments, care_class=None, **fields):
+	def assertRefused(self, user, attendees, *fragments, care_class=..., **fields):
 		before = u.count(MEETING)
 		with self.set_user(user), self.assertRaises(frappe.ValidationError) as ctx:
-			u.make_meeting(care_class or self.class_a1, attendees, **fields)
+			u.make_meeting(self.class_a1 if care_class is ... else care_class, attendees, **fields)
 		for fragment in fragments:
 			self.assertIn(fragment, str(ctx.exception))
 		self.assertEqual(u.count(MEETING), before)
@@ -47,7 +47,11 @@ class TestCareMeeting(CareNetworkCase):
 		with self.set_user(u.TEACHER):
 			meeting = u.make_meeting(
 				self.class_a1,
-				[("Child", self.world["a1"]), ("Guardian", self.world["a1"], "赵奶奶"), ("School Staff", u.TEACHER)],
+				[
+					("Child", self.world["a1"]),
+					("Guardian", self.world["a1"], "赵奶奶"),
+					("School Staff", u.TEACHER),
+				],
 			)
 		self.assertEqual((meeting.host, meeting.school), (u.TEACHER, u.SCHOOL_A))
 		names = [row.attendee_name for row in meeting.attendees]
@@ -83,7 +87,9 @@ class TestCareMeeting(CareNetworkCase):
 
 	def test_an_inspector_records_no_meeting(self):
 		with self.set_user(u.INSPECTOR):
-			self.assertRaises(frappe.PermissionError, u.make_meeting, self.class_a1, [("School Staff", u.INSPECTOR)])
+			self.assertRaises(
+				frappe.PermissionError, u.make_meeting, self.class_a1, [("School Staff", u.INSPECTOR)]
+			)
 
 	def test_each_role_lists_the_meetings_and_attendance_it_may_see(self):
 		with self.set_user(u.TEACHER):
@@ -129,7 +135,8 @@ class TestCareMeeting(CareNetworkCase):
 			meeting = u.make_meeting(self.class_a1, [("School Staff", u.TEACHER)])
 			meeting.care_class = None
 			meeting.school = u.SCHOOL_B
-			self.assertRaises(frappe.PermissionError, meeting.save)
+			self.assertRaises((frappe.ValidationError, frappe.PermissionError), meeting.save)
+		self.assertEqual(frappe.db.get_value(MEETING, meeting.name, "school"), u.SCHOOL_A)
 
 
 class ComplianceCase(CareNetworkCase):
@@ -233,6 +240,8 @@ class TestChildCareStatus(ComplianceCase):
 
 class TestTalkComplianceReport(ComplianceCase):
 	def run_report(self, user, **filters):
+		self.addCleanup(setattr, frappe.local, "lang", frappe.local.lang)
+		frappe.local.lang = "zh"  # as the desk does for a user whose language is Chinese
 		with self.set_user(user):
 			columns, data, _, _, summary = talk_compliance.execute({"term": self.term, **filters})
 		return columns, data, summary
@@ -292,6 +301,27 @@ class TestReminders(ComplianceCase):
 		super().setUp()
 		frappe.db.set_single_value("Care Settings", {"reminder_day": u.TODAY.day, "visit_reminder_days": 400})
 		u.make_pairing(self.forgotten, mentor_user=u.MENTOR)
+		self.forget_email_accounts()
+		frappe.get_doc(
+			{
+				"doctype": "Email Account",
+				"email_account_name": "关爱测试发信",
+				"email_id": "care-outgoing@test.invalid",
+				"enable_outgoing": 1,
+				"default_outgoing": 1,
+				"smtp_server": "localhost",
+				"password": "not-used-in-tests",
+			}
+		).insert(ignore_permissions=True)
+
+	def tearDown(self):
+		super().tearDown()
+		self.forget_email_accounts()
+
+	@staticmethod
+	def forget_email_accounts():
+		"""Frappe keeps the outgoing account found for the rest of the request."""
+		frappe.local.outgoing_email_account = {}
 
 	def sent(self):
 		return {
@@ -318,6 +348,14 @@ class TestReminders(ComplianceCase):
 		self.assertEqual(reminders.send_reminders(), [])
 		self.assertEqual(len(self.sent()), len(sent))
 		self.assertEqual(frappe.db.count("Email Queue") - queued, len(first))
+
+	def test_without_e_mail_the_desk_notification_is_the_reminder(self):
+		frappe.db.delete("Email Account")
+		self.forget_email_accounts()
+		self.assertTrue(reminders.send_reminders())
+		reminder = frappe.get_last_doc("Care Reminder", filters={"recipient": u.TEACHER, "kind": "Talks"})
+		self.assertFalse(reminder.emailed)
+		self.assertTrue(frappe.db.exists("Notification Log", {"for_user": u.TEACHER, "type": "Alert"}))
 
 	def test_nothing_before_the_reminder_day_or_outside_term_time(self):
 		frappe.db.set_single_value("Care Settings", "visit_reminder_days", 0)

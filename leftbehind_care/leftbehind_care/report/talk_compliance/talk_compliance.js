@@ -5,7 +5,7 @@ frappe.query_reports["Talk Compliance"] = {
 	filters: [
 		{
 			fieldname: "term",
-			label: __("Term"),
+			label: __("Care Term"),
 			fieldtype: "Link",
 			options: "Care Term",
 			reqd: 1,
