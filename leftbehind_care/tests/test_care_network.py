@@ -139,6 +139,40 @@ class TestCareMeeting(CareNetworkCase):
 		self.assertEqual(frappe.db.get_value(MEETING, meeting.name, "school"), u.SCHOOL_A)
 
 
+class TestCareMeetingOverRest(CareNetworkCase):
+	def test_over_rest_as_a_teacher(self):
+		# A request sees committed data and waits for this transaction's locks: start clean.
+		frappe.db.rollback()
+		frappe.db.savepoint("network_test")
+		client = u.RestClient(u.TEACHER)
+		meeting = {
+			"meeting_type": "Parent Meeting",
+			"topic": "REST家长会",
+			"school": u.SCHOOL_A,
+			"care_class": self.class_a1,
+			"attendees": [
+				{"attendee_kind": "Guardian", "child": self.world["b1"], "attendee_name": "孙奶奶"}
+			],
+		}
+		status, body = client.send_json("post", "/api/resource/Care Meeting", data=frappe.as_json(meeting))
+		self.assertEqual(status, 417)
+		self.assertIn(self.world["b1"], str(body))
+		self.assertNotIn("孙小刚", frappe.as_json(body, ensure_ascii=False))
+		meeting["attendees"][0].update(child=self.world["a1"], attendee_name="赵奶奶")
+		status, body = client.send_json("post", "/api/resource/Care Meeting", data=frappe.as_json(meeting))
+		self.assertEqual(status, 200, body)
+		name = body["data"]["name"]
+		self.addCleanup(frappe.db.commit)  # nosemgrep: frappe-manual-commit
+		self.addCleanup(frappe.delete_doc, MEETING, name, force=True, ignore_permissions=True)
+		self.assertEqual(body["data"]["host"], u.TEACHER)
+		status, body = client.get_json("/api/resource/Care Meeting", fields=["name"], limit_page_length=0)
+		self.assertIn(name, {row["name"] for row in body["data"]})
+		self.assertNotIn(
+			frappe.db.get_value(MEETING, {"minutes": u.B1_MEETING_MINUTES}),
+			{row["name"] for row in body["data"]},
+		)
+
+
 class ComplianceCase(CareNetworkCase):
 	"""A term running from two months ago to two months ahead (the only term, within the test's
 	transaction), and two children filed a month before it: one who had a talk every month, one

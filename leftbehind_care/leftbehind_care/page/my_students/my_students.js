@@ -46,12 +46,19 @@ function badge(kind, status) {
 }
 
 function record(doctype, child, page) {
-	frappe.ui.form.make_quick_entry(doctype, () => render(page), null, child ? { child } : {});
+	const doc = frappe.model.get_new_doc(doctype, null, null, true);
+	if (child) doc.child = child;
+	frappe.ui.form.make_quick_entry(doctype, () => render(page), null, doc);
 }
 
+let rendering = 0;
+
 function render(page) {
-	const body = $(page.main).empty();
+	// Loading and showing the page both render: only the latest answer is drawn.
+	const call = ++rendering;
 	frappe.call("leftbehind_care.api.my_students").then(({ message }) => {
+		if (call !== rendering) return;
+		const body = $(page.main).empty();
 		const children = message.children || [];
 		if (!children.length) {
 			$(`<div class="text-muted p-4">${__(
