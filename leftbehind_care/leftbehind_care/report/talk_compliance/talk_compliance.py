@@ -121,7 +121,7 @@ def child_columns(months) -> list[dict]:
 				"fieldname": builder.month_key(month),
 				"label": f"{month:%Y-%m}",
 				"fieldtype": "Data",
-				"width": 80,
+				"width": 95,
 			}
 			for month in months
 		),
