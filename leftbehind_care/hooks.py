@@ -66,6 +66,9 @@ override_whitelisted_methods = {
 # Reading a child's file over REST leaves an entry in the Access Log.
 after_request = ["leftbehind_care.privacy.log_rest_reads"]
 
+# The care network's records on the child's form timeline.
+additional_timeline_content = {"Left Behind Child": ["leftbehind_care.timeline.child_timeline"]}
+
 standard_queries = {
 	"Left Behind Child": "leftbehind_care.api.search_children",
 }

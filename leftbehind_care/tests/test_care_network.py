@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 import frappe
+import frappe.desk.form.load
 from frappe.utils import add_months, get_first_day, get_last_day
 
 from leftbehind_care import api, reminders
@@ -248,6 +249,16 @@ class TestChildCareStatus(ComplianceCase):
 			(status["talk"], status["contact"], status["visit"], status["meeting"]),
 			("Open", "Met", "Met", "Met"),
 		)
+
+	def test_the_forms_timeline_shows_the_care_network(self):
+		with self.set_user(u.TEACHER):
+			u.make_meeting(self.class_a1, [("Guardian", self.talked, "周爷爷")], topic="期中家长会")
+			frappe.desk.form.load.getdoc("Left Behind Child", self.talked)
+			items = frappe.response.docinfo.additional_timeline_content
+		contents = " ".join(item["content"] for item in items)
+		self.assertEqual(contents.count("/talk-record/"), 3)
+		self.assertIn("期中家长会", contents)
+		self.assertEqual(max(item["creation"] for item in items).date(), u.TODAY)
 
 	def test_only_those_who_see_the_child_get_its_status(self):
 		for user in (u.INSPECTOR, u.MENTOR):
