@@ -5,33 +5,61 @@ from __future__ import annotations
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Max
-from frappe.utils import getdate, nowdate
+from frappe.utils import cint, getdate, nowdate
 
 from leftbehind_care.compliance import CHILD_FIELDS, care_terms, compliance_of, term_of
-from leftbehind_care.permissions import class_criterion, get_scope
+from leftbehind_care.permissions import (
+	CHILD,
+	child_criterion,
+	class_criterion,
+	get_scope,
+	refuse_hidden_fields,
+)
 from leftbehind_care.utils import class_titles
 
 
 @frappe.whitelist()
 @frappe.validate_and_sanitize_search_inputs
 def search_children(doctype, txt, searchfield, start, page_len, filters):
-	"""Link search for children: matches the name, its pinyin (zhangsan) or initials (zs).
-
-	`frappe.get_list` applies the user's scope, so a teacher finds only their own children.
-	"""
-	text = (txt or "").strip().lower()
-	or_filters = {"search_key": ("like", f"%{text}%"), "name": ("like", f"%{text}%")} if text else None
-	rows = frappe.get_list(
-		"Left Behind Child",
-		filters=filters or {},
-		or_filters=or_filters,
-		fields=["name", "child_name", "care_class", "school", "unsupervised_alert"],
-		order_by="child_name asc",
-		limit_start=start,
-		limit_page_length=page_len,
-	)
+	"""Link search for children: matches the name, its pinyin (zhangsan) or initials (zs), within
+	the user's scope, so a teacher finds only their own children."""
+	rows = matching_children(txt, filters, start, page_len)
 	titles = class_titles({r.care_class for r in rows})
 	return [(r.name, r.child_name, describe_child(r, titles.get(r.care_class, ""))) for r in rows]
+
+
+@frappe.whitelist()
+def find_children(txt: str) -> list[str]:
+	"""The list view's name-or-pinyin search box: the file numbers of the matching children."""
+	return [row.name for row in matching_children(txt, None, 0, FIND_LIMIT)]
+
+
+FIND_LIMIT = 500
+
+
+def matching_children(txt, filters, start, page_len) -> list:
+	"""Children in scope whose name, pinyin, initials or file number contain `txt`.
+
+	Written with the query builder, whose values are parameters: Frappe's SQLite driver turns
+	every `%s` in an SQL text into a placeholder, so the LIKE pattern that `frappe.get_list`
+	writes into its SQL ('%sunxiaogang%') finds nothing there for any text starting with s.
+	"""
+	filters = frappe.parse_json(filters) if isinstance(filters, str) else filters
+	refuse_hidden_fields(CHILD, filters=filters)
+	child = frappe.qb.DocType(CHILD)
+	query = frappe.qb.get_query(
+		CHILD,
+		fields=["name", "child_name", "care_class", "school", "unsupervised_alert"],
+		filters=filters or {},
+	)
+	criterion = child_criterion(get_scope(), child)
+	if criterion is not None:
+		query = query.where(criterion)
+	text = (txt or "").strip().lower()
+	if text:
+		query = query.where(child.search_key.like(f"%{text}%") | child.name.like(f"%{text}%"))
+	query = query.orderby(child.child_name).limit(cint(page_len) or 20).offset(cint(start))
+	return query.run(as_dict=True)
 
 
 def describe_child(row, class_title: str) -> str:

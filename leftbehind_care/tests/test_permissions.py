@@ -75,6 +75,28 @@ class TestChildScoping(u.CareTestCase):
 			)
 			self.assertEqual(names, [self.children["a1"]])
 
+	def test_search_text_starting_with_s(self):
+		"""孙小刚 (sunxiaogang, sxg): on SQLite a LIKE pattern written into the SQL text ('%sun%')
+		breaks; the app's searches pass it as a parameter."""
+		from leftbehind_care.api import find_children
+
+		b1 = self.children["b1"]
+		with self.set_user(u.ADMIN):
+			for text in ("sxg", "sunxiao", "孙小刚"):
+				self.assertIn(b1, [r["value"] for r in search_link("Left Behind Child", text)], text)
+				self.assertIn(b1, find_children(text), text)
+		with self.set_user(u.TEACHER):
+			self.assertEqual(find_children("sunxiao"), [])
+			self.assertEqual(find_children("zxm"), [self.children["a1"]])
+		# A filter on a field the mentor may not read is refused, as in every list (link search
+		# shows the refusal and returns nothing).
+		frappe.local.message_log = []
+		with self.set_user(u.MENTOR):
+			self.assertEqual(
+				search_link("Left Behind Child", "s", filters={"id_number": ("like", "41%")}), []
+			)
+		self.assertIn(frappe._("Field Not Allowed"), str(frappe.local.message_log))
+
 	def test_report_view(self):
 		from frappe.desk.reportview import get
 

@@ -80,6 +80,10 @@ SKIPPED = {
 }
 
 
+# Skipped methods that some supported Frappe versions no longer have.
+ONLY_IN_SOME_VERSIONS = {"frappe.geo.utils.get_coords"}  # removed in v16
+
+
 @dataclass
 class Target:
 	"""A record outside every restricted persona's scope, and how to ask about it."""
@@ -517,7 +521,9 @@ class TestPrivacyAuditInProcess(AuditCase):
 	def test_every_whitelisted_method_as_every_role(self):
 		self.assertGreater(len(self.methods), 80)
 		self.assertLessEqual(
-			set(SKIPPED), set(self.methods), "SKIPPED names a method the audit no longer finds"
+			set(SKIPPED) - ONLY_IN_SOME_VERSIONS,
+			set(self.methods),
+			"SKIPPED names a method the audit no longer finds",
 		)
 		problems, called = [], set()
 		baseline = self.fingerprint()
