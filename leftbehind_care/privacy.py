@@ -25,6 +25,7 @@ import frappe.desk.query_report
 import frappe.desk.search
 from frappe import _
 from frappe.core.doctype.access_log.access_log import make_access_log
+from frappe.templates.includes.comments import comments
 from frappe.workflow.doctype.workflow import workflow
 
 from leftbehind_care.permissions import CHILD, FAMILIES, refuse_hidden_fields
@@ -153,6 +154,16 @@ def remove_tag(tag, dt, dn):
 	if dt in SCOPED:
 		frappe.get_doc(dt, dn).check_permission("read")
 	return frappe.desk.doctype.tag.tag.remove_tag(tag, dt, dn)
+
+
+@frappe.whitelist(allow_guest=True)
+def add_comment(comment, comment_email, comment_by, reference_doctype, reference_name, route):
+	"""The website's comment form (`frappe.templates.includes.comments.comments.add_comment`)
+	comments on any record it is given, for any logged-in user, and e-mails the record's title to
+	its creator: on the app's records, only where the user may read."""
+	if reference_doctype in SCOPED:
+		frappe.get_doc(reference_doctype, reference_name).check_permission("read")
+	return comments.add_comment(comment, comment_email, comment_by, reference_doctype, reference_name, route)
 
 
 @frappe.whitelist()

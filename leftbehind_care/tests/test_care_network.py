@@ -142,10 +142,8 @@ class TestCareMeeting(CareNetworkCase):
 
 class TestCareMeetingOverRest(CareNetworkCase):
 	def test_over_rest_as_a_teacher(self):
-		# A request sees committed data and waits for this transaction's locks: start clean.
-		frappe.db.rollback()
+		client = u.RestClient(u.TEACHER)  # which ends this test's transaction: begin anew
 		frappe.db.savepoint("network_test")
-		client = u.RestClient(u.TEACHER)
 		meeting = {
 			"meeting_type": "Parent Meeting",
 			"topic": "REST家长会",
@@ -347,17 +345,7 @@ class TestReminders(ComplianceCase):
 		frappe.db.set_single_value("Care Settings", {"reminder_day": u.TODAY.day, "visit_reminder_days": 400})
 		u.make_pairing(self.forgotten, mentor_user=u.MENTOR)
 		self.forget_email_accounts()
-		frappe.get_doc(
-			{
-				"doctype": "Email Account",
-				"email_account_name": "关爱测试发信",
-				"email_id": "care-outgoing@test.invalid",
-				"enable_outgoing": 1,
-				"default_outgoing": 1,
-				"smtp_server": "localhost",
-				"password": "not-used-in-tests",
-			}
-		).insert(ignore_permissions=True)
+		u.make_outgoing_email_account(commit=False)
 
 	def tearDown(self):
 		super().tearDown()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import json
 import threading
+from contextlib import contextmanager
 
 import frappe
 from frappe.utils import get_test_client, getdate, nowdate
@@ -21,6 +22,30 @@ except ImportError:  # Frappe v15
 	from frappe.tests.utils import FrappeTestCase as CareTestCase
 
 __all__ = ["CareTestCase"]
+
+# Statements that are not queries: transaction control.
+_NOT_QUERIES = ("SAVEPOINT", "RELEASE", "BEGIN", "COMMIT", "ROLLBACK")
+
+
+@contextmanager
+def assert_query_count(case, count: int):
+	"""At most `count` queries run inside. Frappe's `assertQueryCount` reads the MariaDB driver's
+	`last_query`, which Frappe's SQLite driver never sets; there the same statements are counted
+	by SQLite itself, through the connection's trace callback."""
+	if frappe.db.db_type != "sqlite":
+		with case.assertQueryCount(count):
+			yield
+		return
+	statements = []
+	connection = frappe.db._conn
+	connection.set_trace_callback(statements.append)
+	try:
+		yield
+	finally:
+		connection.set_trace_callback(None)
+	queries = [s for s in statements if not s.lstrip().upper().startswith(_NOT_QUERIES)]
+	case.assertLessEqual(len(queries), count, "Queries executed:\n" + "\n\n".join(queries))
+
 
 PASSWORD = "Care-Test-2026!"
 # The site's date (its time zone), which the app compares with; never the machine's.
@@ -153,6 +178,10 @@ class RestClient:
 	"""
 
 	def __init__(self, user: str, password: str = PASSWORD) -> None:
+		# Release this test's transaction first: a request waits for its locks (on SQLite, its
+		# pending writes hold the database's only write lock, and the request's login, which writes
+		# a session, fails with "database is locked"), and sees none of its changes anyway.
+		frappe.db.rollback()
 		self.site = frappe.local.site
 		self.client = get_test_client(use_cookies=True)
 		response = self.request("post", "/api/method/login", data={"usr": user, "pwd": password})
@@ -206,6 +235,29 @@ SEES = {
 	MENTOR: {"a1"},  # paired with a1 in make_world
 	INSPECTOR: set(),
 }
+
+
+def make_outgoing_email_account(commit: bool = True) -> str | None:
+	"""A default outgoing e-mail account (nothing is sent from a test site's queue), or None when
+	the site has one already. Returns its name, for the caller to delete if committed."""
+	if frappe.db.exists("Email Account", {"default_outgoing": 1, "enable_outgoing": 1}):
+		return None
+	account = frappe.get_doc(
+		{
+			"doctype": "Email Account",
+			"email_account_name": "关爱测试发信",
+			"email_id": "care-outgoing@test.invalid",
+			"enable_outgoing": 1,
+			"default_outgoing": 1,
+			"smtp_server": "localhost",
+			"password": "not-used-in-tests",
+		}
+	).insert(ignore_permissions=True)
+	if commit:
+		frappe.db.commit()  # nosemgrep: frappe-manual-commit
+	# Frappe keeps the outgoing account it found for the rest of the request.
+	frappe.local.outgoing_email_account = {}
+	return account.name
 
 
 def make_pairing(child: str, **fields) -> str:

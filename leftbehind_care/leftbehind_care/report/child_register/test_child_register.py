@@ -44,5 +44,5 @@ class TestChildRegister(u.CareTestCase):
 	def test_bounded_queries(self):
 		with self.set_user(u.ADMIN):
 			self.run_report()  # first run fills Frappe's caches (metadata, translations)
-			with self.assertQueryCount(30):
+			with u.assert_query_count(self, 30):
 				self.run_report()
