@@ -2,22 +2,22 @@ frappe.listview_settings["Left Behind Child"] = {
 	add_fields: ["status", "unsupervised_alert", "completeness"],
 	onload(listview) {
 		// Find a child by name, pinyin (zhangsan) or initials (zs): the server matches (with the
-		// query builder, which works on every database) and the list shows those children.
-		listview.page.add_field({
-			fieldname: "name_or_pinyin",
-			label: __("Name and Pinyin"),
-			fieldtype: "Data",
-			change() {
-				const text = (this.get_value() || "").trim();
-				listview.filter_area.remove("name");
-				if (!text) return;
-				frappe.call("leftbehind_care.api.find_children", { txt: text }).then(({ message }) => {
-					listview.filter_area.add([
-						["Left Behind Child", "name", "in", message.length ? message : ["-"]],
-					]);
-				});
-			},
-		});
+		// query builder, which works on every database) and the list shows those children. A plain
+		// input, not a page field: the list would send a page field's value as a filter itself.
+		const $box = $(`<div class="form-group frappe-control col-md-2 lbc-name-or-pinyin">
+			<input type="text" class="form-control input-xs" autocomplete="off"
+				placeholder="${__("Name and Pinyin")}">
+		</div>`).prependTo(listview.page.page_form);
+		const search = frappe.utils.debounce((text) => {
+			listview.filter_area.remove("name");
+			if (!text) return;
+			frappe.call("leftbehind_care.api.find_children", { txt: text }).then(({ message }) => {
+				listview.filter_area.add([
+					["Left Behind Child", "name", "in", message.length ? message : ["-"]],
+				]);
+			});
+		}, 400);
+		$box.find("input").on("input", (e) => search(($(e.target).val() || "").trim()));
 	},
 	get_indicator(doc) {
 		if (doc.unsupervised_alert) {
