@@ -33,3 +33,19 @@ def class_titles(classes) -> dict[str, str]:
 			as_list=True,
 		)
 	)
+
+
+def class_labels(classes) -> dict[str, str]:
+	"""How people know each class: its school and title (民权县城关镇初级中学 7年级(1)班), in one
+	query; the internal name (school-year of entry-number) means nothing to them."""
+	if not classes:
+		return {}
+	return {
+		name: f"{school} {title}"
+		for name, school, title in frappe.get_all(
+			"Care Class",
+			filters={"name": ("in", list(classes))},
+			fields=["name", "school", "class_title"],
+			as_list=True,
+		)
+	}

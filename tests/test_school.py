@@ -33,3 +33,10 @@ def test_grades_outside_1_to_9(grade):
 		school.check_grade(grade)
 	assert err.value.code == "grade_out_of_range"
 	school.check_grade(9)
+
+
+def test_class_titles_are_the_domains_own_names():
+	from leftbehind_care.core.school import class_title
+
+	assert class_title(7, 1) == "7年级(1)班"
+	assert class_title("3", "12") == "3年级(12)班"

@@ -35,6 +35,12 @@ def entry_year(grade: int, school_type: str, today: datetime.date) -> int:
 	return school_year_start(today).year - (grade - first_grade(school_type))
 
 
+def class_title(grade: int, class_no: int) -> str:
+	"""How people name a class: 7年级(1)班. A domain name, stored once and shown to every reader
+	alike, whatever the site's or the user's language."""
+	return f"{int(grade)}年级({int(class_no)})班"
+
+
 def class_name(school: str, year_of_entry: int, class_no: int) -> str:
 	"""A class is named by its school, year of entry and number. The grade is not in the name:
 	it changes every September, the name must not."""

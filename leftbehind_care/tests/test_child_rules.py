@@ -9,6 +9,7 @@ from frappe.utils import add_years
 
 from leftbehind_care.core.identity import FEMALE, MALE
 from leftbehind_care.tests import utils as u
+from leftbehind_care.utils import class_labels
 
 BIRTH = u.TODAY - datetime.timedelta(days=10 * 365)
 
@@ -135,10 +136,24 @@ class TestChildFile(u.CareTestCase):
 	def test_a_class_teacher_files_only_in_their_own_classes(self):
 		with self.set_user(u.TEACHER):
 			own = frappe.db.get_value("Care Class", {"class_teacher": u.TEACHER})
-			self.assertRefused(self.child(child_name="吴九", birth_date=BIRTH), self.care_class, own)
+			# The refusal names classes as people know them, never by their internal names.
+			labels = class_labels({self.care_class, own})
+			message = self.assertRefused(
+				self.child(child_name="吴九", birth_date=BIRTH), labels[self.care_class], labels[own]
+			)
+			self.assertNotIn(own, message)
 			doc = u.child_doc(own, "吴九", birth_date=BIRTH)
 			doc.insert()
 			self.assertEqual(doc.owner, u.TEACHER)
+
+	def test_class_titles_do_not_depend_on_the_sites_language(self):
+		"""Saved with the site in English (or its language left empty): still 3年级(2)班."""
+		self.addCleanup(frappe.db.set_default, "lang", frappe.db.get_default("lang"))
+		for lang in ("en", None):
+			frappe.db.set_default("lang", lang)
+			care_class = frappe.get_doc("Care Class", self.care_class)
+			care_class.save()
+			self.assertEqual(care_class.class_title, f"{care_class.grade}年级({care_class.class_no})班")
 
 	def test_unsupervised_alert_follows_the_guardians(self):
 		nobody = self.child(child_name="郑十", birth_date=BIRTH, guardians=[]).insert()

@@ -9,7 +9,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, nowdate
 
 from leftbehind_care.core.errors import RuleError
-from leftbehind_care.core.school import check_grade, class_name, entry_year
+from leftbehind_care.core.school import check_grade, class_name, class_title, entry_year
 from leftbehind_care.core.scope import CLASS_TEACHER
 from leftbehind_care.messages import raise_rule_error
 from leftbehind_care.permissions import get_scope
@@ -33,10 +33,7 @@ class CareClass(Document):
 			self.normalize_phones()
 		except RuleError as err:
 			raise_rule_error(err, _("Class {0}").format(self.name or self.school))
-		# Stored title, so it is written in the site's language, not the editing user's.
-		self.class_title = _("Grade {0} Class {1}", lang=frappe.db.get_default("lang")).format(
-			self.grade, self.class_no
-		)
+		self.class_title = class_title(self.grade, self.class_no)
 
 	def validate_school_in_scope(self) -> None:
 		"""A school leader opens and changes classes of their own schools only."""

@@ -16,7 +16,7 @@ from leftbehind_care.leftbehind_care.doctype.mentor_pairing.mentor_pairing impor
 from leftbehind_care.messages import raise_rule_error
 from leftbehind_care.permissions import get_scope
 from leftbehind_care.privacy import log_print
-from leftbehind_care.utils import normalize_phone_field
+from leftbehind_care.utils import class_labels, normalize_phone_field
 
 
 class LeftBehindChild(Document):
@@ -75,8 +75,13 @@ class LeftBehindChild(Document):
 		scope = get_scope()
 		if scope.sees_child(None, self.school, self.care_class):
 			return
-		yours = sorted(scope.classes) or sorted(scope.schools)
-		raise RuleError("class_outside_scope", care_class=self.care_class, yours="、".join(yours) or "-")
+		labels = class_labels({self.care_class, *scope.classes})
+		yours = sorted(labels.get(c, c) for c in scope.classes) or sorted(scope.schools)
+		raise RuleError(
+			"class_outside_scope",
+			care_class=labels.get(self.care_class, self.care_class),
+			yours="、".join(yours) or "-",
+		)
 
 	def validate_guardians_in_scope(self) -> None:
 		"""A guardian is added to a file only if the user may already read them: linking someone
