@@ -1,0 +1,27 @@
+"""Frappe's own strings that the app's users meet on its pages and that Frappe's Chinese catalogue
+leaves untranslated (Frappe v15/v16). Listing them here puts them in the app's catalogue
+(`locale/zh.po`), which Frappe merges with its own: where Frappe has no Chinese, ours shows.
+
+Nothing calls `frappe_strings`; the catalogue extractor reads it.
+"""
+
+from frappe import _
+
+
+def frappe_strings() -> list[str]:
+	return [
+		_("Not allowed via controller permission check"),
+		_("Search or type a command ({0})"),
+		_("List View"),
+		_("Edit Filters"),
+		_("You created this"),
+		_("You last edited this"),
+		_("Type a reply / comment"),
+		_("Try the new Print Designer"),
+		_("Get PDF"),
+		_("Copy to Clipboard"),
+		_("Remind Me"),
+		_("Connections"),
+		_("Edit Full Form"),
+		_("Show Error"),
+	]
