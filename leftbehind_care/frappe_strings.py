@@ -24,4 +24,7 @@ def frappe_strings() -> list[str]:
 		_("Connections"),
 		_("Edit Full Form"),
 		_("Show Error"),
+		_("You haven't created a {0} yet"),
+		_("No {0} found with matching filters. Clear filters to see all {0}."),
+		_("No {0} found"),
 	]
