@@ -54,9 +54,9 @@ override_whitelisted_methods = {
 	"frappe.desk.search.get_link_title": "leftbehind_care.privacy.get_link_title",
 	"frappe.desk.like.toggle_like": "leftbehind_care.privacy.toggle_like",
 	"frappe.desk.doctype.tag.tag.add_tag": "leftbehind_care.privacy.add_tag",
-	"frappe.templates.includes.comments.comments.add_comment": "leftbehind_care.privacy.add_comment",
 	"frappe.desk.doctype.tag.tag.add_tags": "leftbehind_care.privacy.add_tags",
 	"frappe.desk.doctype.tag.tag.remove_tag": "leftbehind_care.privacy.remove_tag",
+	"frappe.templates.includes.comments.comments.add_comment": "leftbehind_care.privacy.add_comment",
 	"frappe.desk.listview.get_group_by_count": "leftbehind_care.privacy.get_group_by_count",
 	"frappe.desk.query_report.export_query": "leftbehind_care.privacy.export_report",
 	"frappe.workflow.doctype.workflow.workflow.get_workflow_state_count": (

@@ -163,11 +163,12 @@ def child_row_query_conditions(user: str | None = None, doctype: str | None = No
 
 
 class RowFollowsParent:
-	"""Controller mixin for those rows (and a Care Meeting's attendance). A row loaded on its own (`frappe.client.get`, the desk
-	form, bulk update, attach, assign) is checked by Frappe against its parent DocType's role
-	permission only: `has_child_permission` passes the parent on as `child_doc.parent_doc`, which
-	is None for a row loaded without its parent. Every document check (`doc.has_permission`,
-	`doc.check_permission`, the check in `save`) asks the row's own child as well."""
+	"""Controller mixin for those rows (and a Care Meeting's attendance). A row loaded on its own
+	(`frappe.client.get`, the desk form, bulk update, attach, assign) is checked by Frappe against
+	its parent DocType's role permission only: `has_child_permission` passes the parent on as
+	`child_doc.parent_doc`, which is None for a row loaded without its parent. Every document check
+	(`doc.has_permission`, `doc.check_permission`, the check in `save`) asks the row's own parent
+	record as well."""
 
 	def has_permission(self, permtype="read", *, debug=False, user=None) -> bool:
 		if self.flags.ignore_permissions:
