@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Max
+from frappe.query_builder import Case
+from frappe.query_builder.functions import Count, Max, Sum
 from frappe.utils import cint, getdate, nowdate
 
 from leftbehind_care.compliance import CHILD_FIELDS, care_terms, compliance_of, term_of
@@ -191,3 +192,41 @@ def my_students() -> dict:
 	urgent = {"Missed": 0, "Open": 1}
 	children.sort(key=lambda c: (urgent.get(c["talk"], 2), urgent.get(c["contact"], 2)))
 	return {"term": term.name if term else None, "month": f"{today:%Y-%m}", "children": children}
+
+
+# ---- The inspector's overview (督导概览): numbers per school, never a child.
+
+
+@frappe.whitelist()
+def school_overview() -> list[dict]:
+	"""For each school the user may see in aggregate (an inspector's assigned schools, a leader's or
+	counsellor's own, every school for the county): active children, unsupervised-child alerts and
+	incomplete files. Counts only: no child's name or file number leaves this method."""
+	scope = get_scope()
+	schools = None if scope.all_schools else sorted(scope.schools | scope.aggregate_schools)
+	if schools == []:
+		return []
+	child = frappe.qb.DocType(CHILD)
+	incomplete = Case().when(child.completeness < 100, 1).else_(0)
+	query = (
+		frappe.qb.from_(child)
+		.select(child.school, Count(child.name), Sum(child.unsupervised_alert), Sum(incomplete))
+		.where(child.status == "Active")
+		.groupby(child.school)
+	)
+	if schools is not None:
+		query = query.where(child.school.isin(schools))
+	counts = {school: (n, alerts, gaps) for school, n, alerts, gaps in query.run()}
+	names = schools if schools is not None else frappe.get_all("Care School", pluck="name")
+	overview = []
+	for school in sorted(names):
+		children, alerts, incomplete_files = counts.get(school, (0, 0, 0))
+		overview.append(
+			{
+				"school": school,
+				"children": int(children or 0),
+				"alerts": int(alerts or 0),
+				"incomplete": int(incomplete_files or 0),
+			}
+		)
+	return overview

@@ -7,10 +7,39 @@ import frappe
 
 def after_install() -> None:
 	ensure_settings()
+	ensure_overview_block()
 
 
 def after_migrate() -> None:
 	ensure_settings()
+	ensure_overview_block()
+
+
+OVERVIEW_BLOCK = "Care School Overview"
+
+
+def ensure_overview_block() -> None:
+	"""The inspectors' workspace shows its numbers in a Custom HTML Block, a record Frappe does not
+	ship from an app's files: made (or brought up to date) here from `leftbehind_care/overview/`."""
+	from leftbehind_care.core.scope import ADMINISTRATOR, INSPECTOR, SCHOOL_LEADER
+
+	folder = frappe.get_app_path("leftbehind_care", "overview")
+	parts = {}
+	for field, ext in (("html", "html"), ("script", "js"), ("style", "css")):
+		with open(f"{folder}/school_overview.{ext}", encoding="utf-8") as f:
+			parts[field] = f.read()
+	if frappe.db.exists("Custom HTML Block", OVERVIEW_BLOCK):
+		block = frappe.get_doc("Custom HTML Block", OVERVIEW_BLOCK)
+	else:
+		block = frappe.new_doc("Custom HTML Block")
+		block.name = OVERVIEW_BLOCK
+	block.update({**parts, "private": 0})
+	block.set("roles", [{"role": role} for role in (INSPECTOR, ADMINISTRATOR, SCHOOL_LEADER)])
+	if block.is_new():
+		block.flags.name_set = True
+		block.insert(ignore_permissions=True)
+	else:
+		block.save(ignore_permissions=True)
 
 
 def ensure_settings() -> None:
@@ -23,6 +52,9 @@ def after_uninstall() -> None:
 	"""Remove the six care roles, which arrived as a fixture, and their grants to users."""
 	from leftbehind_care.core.scope import CARE_ROLES
 
+	frappe.delete_doc(
+		"Custom HTML Block", OVERVIEW_BLOCK, force=True, ignore_permissions=True, ignore_missing=True
+	)
 	frappe.db.delete("Has Role", {"role": ("in", CARE_ROLES)})
 	for role in CARE_ROLES:
 		frappe.delete_doc("Role", role, force=True, ignore_permissions=True, ignore_missing=True)

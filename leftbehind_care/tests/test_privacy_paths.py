@@ -10,6 +10,7 @@ import frappe
 from leftbehind_care import privacy
 from leftbehind_care.permissions import CHILD_TABLES
 from leftbehind_care.tests import utils as u
+from leftbehind_care.utils import class_labels
 
 CHILD = "Left Behind Child"
 SEES = {user: keys for user, keys in u.SEES.items() if user != "Administrator"}
@@ -207,7 +208,8 @@ class TestClosedPaths(u.CareTestCase):
 			own.care_class = self.b1.care_class
 			with self.assertRaises(frappe.ValidationError) as ctx:
 				own.save()
-			self.assertIn(self.b1.care_class, str(ctx.exception))
+			# Named as people know the class (school and 4年级(1)班), not by its internal name.
+			self.assertIn(class_labels({self.b1.care_class})[self.b1.care_class], str(ctx.exception))
 
 	def test_a_guardian_of_another_school_cannot_be_linked(self):
 		foreign = self.b1.guardians[0].guardian
