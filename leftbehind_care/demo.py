@@ -48,7 +48,6 @@ from leftbehind_care.core.school import school_year_start
 from leftbehind_care.core.terms import Term, check_term
 from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import (
 	LeftBehindChild,
-	completeness_labels,
 )
 
 DEMO_PASSWORD = "Demo@2026"
@@ -374,14 +373,13 @@ def insert_children(data: DemoCounty, guardian_names: dict[int, str]) -> tuple[i
 	names = reserve_names("Left Behind Child", len(data.children))
 	teachers = data.class_teacher_of()
 	guardians = {g.key: g for g in data.guardians}
-	labels = completeness_labels()
 	series = naming_series("Left Behind Child")
 	rows, parents, links, log = [], [], [], []
 	alerts = 0
 	for name, child in zip(names, data.children, strict=True):
 		teacher = teachers[child.care_class]
 		its_guardians = [guardians[link.guardian] for link in child.guardians]
-		flags = care_flags(child, its_guardians, data, labels)
+		flags = care_flags(child, its_guardians, data)
 		alerts += flags["unsupervised_alert"]
 		rows.append(
 			[name, series, teacher, teacher, *child_values(child), *(flags[f] for f in CARE_FLAG_FIELDS)]
@@ -536,7 +534,7 @@ def child_row(parent: str, owner: str, parentfield: str, idx: int) -> list:
 	return [frappe.generate_hash(length=10), owner, owner, parent, "Left Behind Child", parentfield, idx]
 
 
-def care_flags(child: Child, guardians: list[Guardian], data: DemoCounty, labels: dict[str, str]) -> dict:
+def care_flags(child: Child, guardians: list[Guardian], data: DemoCounty) -> dict:
 	"""search_key, age, unsupervised_alert, completeness and missing_items, as the Left Behind Child
 	controller sets them (`validate_dates`, `set_care_flags`)."""
 	age = rules.age_on(child.birth_date, data.today)
@@ -552,7 +550,7 @@ def care_flags(child: Child, guardians: list[Guardian], data: DemoCounty, labels
 		"age": age,
 		"unsupervised_alert": int(alert),
 		"completeness": completeness.percent,
-		"missing_items": "、".join(labels[item] for item in completeness.missing),
+		"missing_items": rules.stored_missing(completeness.missing),
 	}
 
 

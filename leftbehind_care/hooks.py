@@ -74,6 +74,13 @@ standard_queries = {
 	"Left Behind Child": "leftbehind_care.api.search_children",
 }
 
+# For print formats: what a file lacks, in the reader's language.
+jinja = {
+	"methods": [
+		"leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child.missing_item_labels",
+	],
+}
+
 doctype_list_js = {
 	"Left Behind Child": "public/js/left_behind_child_list.js",
 }

@@ -95,3 +95,11 @@ def test_changed_ages_are_only_the_birthdays():
 		("c", None, 0),
 	]
 	assert child.changed_ages(rows, TODAY) == {"a": 11}
+
+
+def test_what_a_file_lacks_is_stored_as_keys():
+	from leftbehind_care.core.child import missing_keys, stored_missing
+
+	assert stored_missing(("family_economy", "contact_card")) == "family_economy,contact_card"
+	assert missing_keys("family_economy, contact_card,") == ["family_economy", "contact_card"]
+	assert missing_keys(None) == []

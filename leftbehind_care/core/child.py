@@ -111,6 +111,16 @@ class Completeness:
 	missing: tuple[str, ...]
 
 
+def stored_missing(missing: Iterable[str]) -> str:
+	"""What a file lacks, as stored: item keys (`family_economy,contact_card`), never labels, so
+	the text does not depend on a language; each reader sees the labels in their own."""
+	return ",".join(missing)
+
+
+def missing_keys(stored: str | None) -> list[str]:
+	return [key.strip() for key in (stored or "").split(",") if key.strip()]
+
+
 def archive_completeness(facts: Mapping[str, object]) -> Completeness:
 	"""How complete a child's file is: the share of COMPLETENESS_ITEMS present, and what is missing.
 

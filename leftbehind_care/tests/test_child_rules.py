@@ -8,6 +8,7 @@ import frappe
 from frappe.utils import add_years
 
 from leftbehind_care.core.identity import FEMALE, MALE
+from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import missing_item_labels
 from leftbehind_care.tests import utils as u
 from leftbehind_care.utils import class_labels
 
@@ -155,10 +156,24 @@ class TestChildFile(u.CareTestCase):
 			care_class.save()
 			self.assertEqual(care_class.class_title, f"{care_class.grade}年级({care_class.class_no})班")
 
+	def test_what_a_file_lacks_is_shown_in_the_readers_language(self):
+		"""Stored as keys, whatever the site's language; each reader sees labels in their own."""
+		self.addCleanup(frappe.db.set_default, "lang", frappe.db.get_default("lang"))
+		self.addCleanup(setattr, frappe.local, "lang", frappe.local.lang)
+		frappe.db.set_default("lang", "en")
+		child = self.child(child_name="冯十二", birth_date=BIRTH, family_economy=None).insert()
+		self.assertIn("family_economy", child.missing_items.split(","))
+		frappe.local.lang = "zh"
+		self.assertIn("家庭经济", missing_item_labels(child.missing_items))
+		child.run_method("onload")
+		self.assertEqual(child.get_onload().missing_labels, missing_item_labels(child.missing_items))
+		frappe.local.lang = "en"
+		self.assertIn("Family Economy", missing_item_labels(child.missing_items))
+
 	def test_unsupervised_alert_follows_the_guardians(self):
 		nobody = self.child(child_name="郑十", birth_date=BIRTH, guardians=[]).insert()
 		self.assertEqual(nobody.unsupervised_alert, 1)
-		self.assertIn("Guardians", nobody.missing_items)
+		self.assertIn("guardian", nobody.missing_items.split(","))
 
 		weak = u.make_guardian("郑爷爷", capacity="Weak")
 		child = self.child(child_name="郑十一", birth_date=BIRTH, guardians=[weak.name]).insert()

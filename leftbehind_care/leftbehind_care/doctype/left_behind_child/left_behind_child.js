@@ -14,7 +14,10 @@ frappe.ui.form.on("Left Behind Child", {
 			);
 		} else if (!frm.is_new() && frm.doc.completeness < 100) {
 			frm.dashboard.set_headline_alert(
-				__("File {0}% complete. Missing: {1}", [frm.doc.completeness, frm.doc.missing_items]),
+				__("File {0}% complete. Missing: {1}", [
+					frm.doc.completeness,
+					(frm.doc.__onload || {}).missing_labels || frm.doc.missing_items,
+				]),
 				"orange"
 			);
 		}

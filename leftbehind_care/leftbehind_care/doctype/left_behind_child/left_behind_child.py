@@ -212,8 +212,11 @@ class LeftBehindChild(Document):
 		)
 		completeness = rules.archive_completeness(self.completeness_facts(guardians))
 		self.completeness = completeness.percent
-		labels = completeness_labels(frappe.db.get_default("lang"))
-		self.missing_items = "、".join(labels[item] for item in completeness.missing)
+		self.missing_items = rules.stored_missing(completeness.missing)
+
+	def onload(self) -> None:
+		# What the file lacks, in the reader's language (stored as item keys).
+		self.set_onload("missing_labels", missing_item_labels(self.missing_items))
 
 	def completeness_facts(self, guardians: dict) -> dict:
 		return {
@@ -237,9 +240,15 @@ class LeftBehindChild(Document):
 		}
 
 
+def missing_item_labels(missing_items: str | None, lang: str | None = None) -> str:
+	"""The stored keys of what a file lacks (`missing_items`), as the reader reads them:
+	身份号码、家庭经济 for a Chinese reader. Used by the form, the register and the print."""
+	labels = completeness_labels(lang)
+	return "、".join(labels.get(key, key) for key in rules.missing_keys(missing_items))
+
+
 def completeness_labels(lang: str | None = None) -> dict[str, str]:
-	"""Labels of the completeness items (core.child.COMPLETENESS_ITEMS), as a person reads them.
-	Stored text (missing_items) is written in the site's language, not the saving user's."""
+	"""Labels of the completeness items (core.child.COMPLETENESS_ITEMS), as a person reads them."""
 	return {
 		"id_number": _("ID Number", lang),
 		"birth_date": _("Date of Birth", lang),

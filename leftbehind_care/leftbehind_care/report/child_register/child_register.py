@@ -12,6 +12,7 @@ import frappe
 from frappe import _
 
 from leftbehind_care.core.register import register_summary
+from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import missing_item_labels
 from leftbehind_care.messages import option_label
 from leftbehind_care.utils import class_titles
 
@@ -61,6 +62,8 @@ def get_rows(filters: frappe._dict) -> list[dict]:
 	for row in rows:
 		row.update(guardians.get(row.name, {}))
 		row.class_title = titles.get(row.care_class)
+		# Stored as item keys: shown in the reader's language.
+		row.missing_items = missing_item_labels(row.missing_items)
 		# Option values are stored in English: show them in the reader's language.
 		for field in ("gender", "left_behind_type", "guardian_capacity"):
 			if row.get(field):
