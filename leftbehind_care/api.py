@@ -8,7 +8,7 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Max, Sum
 from frappe.utils import cint, getdate, nowdate
 
-from leftbehind_care.compliance import CHILD_FIELDS, care_terms, compliance_of, term_of
+from leftbehind_care.compliance import CHILD_FIELDS, care_window, compliance_of
 from leftbehind_care.permissions import (
 	CHILD,
 	child_criterion,
@@ -107,17 +107,9 @@ def search_filing_classes(doctype, txt, searchfield, start, page_len, filters):
 # ---- The care network at a glance: a teacher's month (我的学生) and one child's form.
 
 
-def care_window(today):
-	"""Since when records are read to judge this month and this term."""
-	terms = care_terms()
-	term = term_of(today, terms)
-	month_start = today.replace(day=1)
-	return terms, term, min(term.start, month_start) if term else month_start
-
-
-def status_now(result, today, term) -> dict:
+def status_now(result, today) -> dict:
 	month = result.month(today)
-	term_result = next((t for t in result.terms if term and t.term == term), None)
+	term_result = result.term(today)
 	return {
 		"talk": month.talk_status if month else None,
 		"talks": month.talks if month else 0,
@@ -143,7 +135,7 @@ def child_care_status(child: str) -> dict:
 	terms, term, since = care_window(today)
 	row = frappe.db.get_value("Left Behind Child", child, CHILD_FIELDS, as_dict=True)
 	result = compliance_of([row], today, since, terms)[child]
-	return {"term": term.name if term else None, **status_now(result, today, term)}
+	return {"term": term.name if term else None, **status_now(result, today)}
 
 
 @frappe.whitelist()
@@ -185,7 +177,7 @@ def my_students() -> dict:
 			"class_title": titles.get(row.care_class, row.care_class),
 			"unsupervised_alert": row.unsupervised_alert,
 			"last_talk": last_talks.get(row.name),
-			**status_now(results[row.name], today, term),
+			**status_now(results[row.name], today),
 		}
 		for row in rows
 	]

@@ -120,3 +120,12 @@ def records_of(names: list[str], since: datetime.date, today: datetime.date) -> 
 
 def term_of(day: datetime.date, terms: list[Term] | None = None) -> Term | None:
 	return next((t for t in (terms if terms is not None else care_terms()) if t.start <= day <= t.end), None)
+
+
+def care_window(today: datetime.date) -> tuple[list[Term], Term | None, datetime.date]:
+	"""The terms, the term running today, and since when records are read to judge this month and
+	this term."""
+	terms = care_terms()
+	term = term_of(today, terms)
+	month_start = today.replace(day=1)
+	return terms, term, min(term.start, month_start) if term else month_start

@@ -13,7 +13,7 @@ import frappe
 from frappe import _
 from frappe.utils import escape_html, get_url_to_list, get_url_to_report, getdate, nowdate
 
-from leftbehind_care.compliance import CHILD, CHILD_FIELDS, care_terms, compliance_of, term_of
+from leftbehind_care.compliance import CHILD, CHILD_FIELDS, care_window, compliance_of
 from leftbehind_care.core import reminders as rules
 from leftbehind_care.core.scope import MEMBER_LEADER, SCHOOL_LEADER
 from leftbehind_care.leftbehind_care.doctype.care_settings.care_settings import get_setting
@@ -23,8 +23,7 @@ from leftbehind_care.utils import class_titles
 def send_reminders() -> list[str]:
 	"""Send the digests due today that were not sent yet; returns their keys."""
 	today = getdate(nowdate())
-	terms = care_terms()
-	term = term_of(today, terms)
+	terms, term, since = care_window(today)
 	monthly = term is not None and rules.monthly_reminders_due(today, get_setting("reminder_day"))
 	visit_term = rules.visit_reminders_term(terms, today, get_setting("visit_reminder_days"))
 	if not (monthly or visit_term):
@@ -35,7 +34,6 @@ def send_reminders() -> list[str]:
 		fields=[*CHILD_FIELDS, "child_name", "school", "care_class"],
 		order_by="school, care_class, child_name",
 	)
-	since = min(term.start, today.replace(day=1)) if term else today.replace(day=1)
 	results = compliance_of(children, today, since, terms)
 	teachers = dict(frappe.get_all("Care Class", fields=["name", "class_teacher"], as_list=True))
 	mentors = mentors_of_children(today) if visit_term else {}

@@ -201,3 +201,10 @@ def test_a_child_who_left_mid_month_is_judged_on_the_days_they_were_there():
 		months(child_compliance(TERMS, periods, Records(), D(2026, 12, 5)))[D(2026, 10, 1)].talk_status
 		== NOT_DUE
 	)
+
+
+def test_the_term_result_of_a_day():
+	result = child_compliance(TERMS, ALWAYS, Records(visits=[D(2026, 10, 1)]), D(2027, 3, 15))
+	assert result.term(D(2026, 11, 2)).term == AUTUMN
+	assert result.term(D(2027, 3, 1)).term == SPRING
+	assert result.term(D(2027, 2, 1)) is None  # the winter holiday

@@ -134,6 +134,10 @@ class ChildCompliance:
 		first = day.replace(day=1)
 		return next((m for m in self.months if m.month == first), None)
 
+	def term(self, day: datetime.date) -> TermResult | None:
+		"""The result of the term `day` lies in."""
+		return next((t for t in self.terms if t.term.start <= day <= t.term.end), None)
+
 	@property
 	def missed_talk_months(self) -> list[datetime.date]:
 		return [m.month for m in self.months if m.talk_status == MISSED]

@@ -87,9 +87,7 @@ def visit_digests(
 	"""Per mentor: their paired children without the term's home visit."""
 	by_mentor: dict[str, Digest] = {}
 	for child in children:
-		found = next(
-			(t for t in (results.get(child.child) or ChildCompliance()).terms if t.term == term), None
-		)
+		found = (results.get(child.child) or ChildCompliance()).term(term.start)
 		if not found or found.visit_status != OPEN:
 			continue
 		for mentor in child.mentors:
@@ -114,7 +112,7 @@ def school_numbers(
 		if month:
 			counts["talks_open"] += month.talk_status == OPEN
 			counts["contacts_open"] += month.contact_status == OPEN
-		term = next((t for t in result.terms if t.term.start <= today <= t.term.end), None)
+		term = result.term(today)
 		if term:
 			counts["visits_open"] += term.visit_status == OPEN
 			counts["meetings_open"] += term.meeting_status == OPEN

@@ -344,7 +344,6 @@ class TestReminders(ComplianceCase):
 		super().setUp()
 		frappe.db.set_single_value("Care Settings", {"reminder_day": u.TODAY.day, "visit_reminder_days": 400})
 		u.make_pairing(self.forgotten, mentor_user=u.MENTOR)
-		self.forget_email_accounts()
 		u.make_outgoing_email_account(commit=False)
 
 	def tearDown(self):
