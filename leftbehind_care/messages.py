@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import frappe
 from frappe import _
+from frappe.utils import escape_html
 
 from leftbehind_care.core.errors import RuleError
 
@@ -315,8 +316,41 @@ def option_label(value: str) -> str:
 
 def raise_rule_error(err: RuleError, record: str | None = None) -> None:
 	"""Throw `err` as a translated ValidationError; `record` names the document it concerns."""
-	title, message = messages()[err.code]
-	text = message(err.params)
+	title, text = rule_message(err)
 	if record:
 		text = _("{0}: {1}").format(record, text)
-	frappe.throw(text, title=title())
+	frappe.throw(text, title=title)
+
+
+def rule_message(err: RuleError) -> tuple[str, str]:
+	"""Title and sentence of a broken rule; what the person typed is shown as text, never as markup."""
+	title, message = messages()[err.code]
+	params = {k: escape_html(v) if isinstance(v, str) else v for k, v in err.params.items()}
+	return title(), message(params)
+
+
+def raise_rule_errors(errors: list[RuleError], record: str | None, field_label: Callable[[str], str]) -> None:
+	"""Throw every problem of one entry in one message, each naming its field. `field_label` turns
+	a problem's `field_key` into the label the person sees on the form."""
+	for err in errors:
+		if "field_key" in err.params:
+			err.params["field"] = field_label(err.params["field_key"])
+	if len(errors) == 1:
+		raise_rule_error(errors[0], record)
+	frappe.throw(entry_problems_message(errors, record), title=problems_title(errors))
+
+
+def problems_title(errors: list[RuleError]) -> str | None:
+	if not errors:
+		return None
+	if len(errors) == 1:
+		return rule_message(errors[0])[0]
+	return _("{0} Problems to Correct").format(len(errors))
+
+
+def entry_problems_message(errors: list[RuleError], record: str | None) -> str:
+	intro = _("Correct these before saving:")
+	if record:
+		intro = _("{0}: {1}").format(record, intro)
+	items = "".join(f"<li>{rule_message(err)[1]}</li>" for err in errors)
+	return f"{intro}<ul>{items}</ul>"

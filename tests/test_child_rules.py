@@ -5,6 +5,7 @@ import pytest
 from leftbehind_care.core import child
 from leftbehind_care.core.child import GuardianFacts
 from leftbehind_care.core.errors import RuleError
+from leftbehind_care.core.identity import FEMALE, MALE, make_id_number
 
 TODAY = datetime.date(2026, 11, 28)
 
@@ -103,3 +104,66 @@ def test_what_a_file_lacks_is_stored_as_keys():
 	assert stored_missing(("family_economy", "contact_card")) == "family_economy,contact_card"
 	assert missing_keys("family_economy, contact_card,") == ["family_economy", "contact_card"]
 	assert missing_keys(None) == []
+
+
+# ---- the file entry: every problem at once, each with the field to mark
+
+BOY_ID = make_id_number("411421", datetime.date(2015, 3, 8), 123, MALE)
+
+
+def test_a_valid_entry_gives_the_identity_and_stored_phones():
+	check = child.check_entry(
+		child.Entry(
+			id_number=f" {BOY_ID} ",
+			dates={"filed_on": TODAY},
+			phones={"village_contact_phone": "+86 138 1234 5678", "parents_away.1.phone": ""},
+		),
+		TODAY,
+	)
+	assert check.problems == []
+	assert check.identity.birth_date == datetime.date(2015, 3, 8)
+	assert check.identity.gender == MALE
+	assert check.phones == {"village_contact_phone": "13812345678"}
+
+
+def test_every_problem_of_an_entry_is_reported_with_its_field():
+	check = child.check_entry(
+		child.Entry(
+			id_number=BOY_ID[:-1] + ("0" if BOY_ID[-1] != "0" else "1"),
+			dates={"left_behind_since": TODAY + datetime.timedelta(days=3), "filed_on": TODAY},
+			phones={"village_contact_phone": "12345", "parents_away.2.phone": "0371-6543"},
+		),
+		TODAY,
+	)
+	found = [(err.code, err.params["field_key"]) for err in check.problems]
+	assert found == [
+		("id_checksum", "id_number"),
+		("future_date", "left_behind_since"),
+		("phone_invalid", "village_contact_phone"),
+		("phone_invalid", "parents_away.2.phone"),
+	]
+	assert check.identity is None
+	assert check.phones == {}
+
+
+def test_typed_birth_date_and_gender_must_agree_with_the_id_number():
+	check = child.check_entry(
+		child.Entry(id_number=BOY_ID, birth_date=datetime.date(2015, 3, 9), gender=FEMALE), TODAY
+	)
+	# The first contradiction is enough: the fix (clear it, or correct the number) is the same.
+	assert [(e.code, e.params["field_key"]) for e in check.problems] == [
+		("id_birth_date_mismatch", "id_number")
+	]
+	assert (
+		child.check_entry(
+			child.Entry(id_number=BOY_ID, birth_date=datetime.date(2015, 3, 8), gender=MALE), TODAY
+		).problems
+		== []
+	)
+
+
+def test_without_an_id_number_a_typed_birth_date_may_not_be_in_the_future():
+	tomorrow = TODAY + datetime.timedelta(days=1)
+	check = child.check_entry(child.Entry(birth_date=tomorrow), TODAY)
+	assert [(e.code, e.params["field_key"]) for e in check.problems] == [("future_date", "birth_date")]
+	assert child.check_entry(child.Entry(id_number="  ", birth_date=TODAY), TODAY).problems == []

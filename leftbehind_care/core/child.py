@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from leftbehind_care.core.errors import RuleError
+from leftbehind_care.core.identity import Identity, check_consistent, parse_id_number
+from leftbehind_care.core.phone import normalize_phone
 
 # 国发〔2016〕13号: a left-behind child is under 16.
 AGE_LIMIT = 16
@@ -141,3 +143,57 @@ def changed_ages(
 		for name, birth_date, stored in children
 		if birth_date and (age := age_on(birth_date, today)) != stored
 	}
+
+
+@dataclass(frozen=True)
+class Entry:
+	"""What a person typed into a child's file that the core checks, field by field.
+
+	`birth_date` and `gender` are only the values typed in this entry (None when taken from the
+	ID number before); `dates` and `phones` map a field key (`left_behind_since`,
+	`parents_away.2.phone`) to its value, so each problem names the field to mark.
+	"""
+
+	id_number: str | None = None
+	birth_date: datetime.date | None = None
+	gender: str | None = None
+	dates: Mapping[str, datetime.date | None] = field(default_factory=dict)
+	phones: Mapping[str, str | None] = field(default_factory=dict)
+
+
+@dataclass
+class EntryCheck:
+	identity: Identity | None = None
+	phones: dict[str, str] = field(default_factory=dict)
+	problems: list[RuleError] = field(default_factory=list)
+
+
+def check_entry(entry: Entry, today: datetime.date) -> EntryCheck:
+	"""Every problem of a file entry at once, not only the first: a teacher with a mistyped ID
+	number and a mistyped phone corrects both before saving again. Each problem carries the key
+	of its field (`field_key`); the identity read from a valid ID number and the phones in their
+	stored form come back for the form to show."""
+	result = EntryCheck()
+
+	def collect(key: str, check) -> object:
+		try:
+			return check()
+		except RuleError as err:
+			err.params.setdefault("field_key", key)
+			result.problems.append(err)
+			return None
+
+	if (entry.id_number or "").strip():
+		result.identity = collect("id_number", lambda: parse_id_number(entry.id_number, today))
+	if result.identity:
+		collect("id_number", lambda: check_consistent(result.identity, entry.birth_date, entry.gender))
+	elif entry.birth_date:
+		collect("birth_date", lambda: check_not_future("birth_date", entry.birth_date, today))
+	for key, value in entry.dates.items():
+		collect(key, lambda key=key, value=value: check_not_future(key, value, today))
+	for key, raw in entry.phones.items():
+		if (raw or "").strip():
+			phone = collect(key, lambda raw=raw: normalize_phone(raw))
+			if phone:
+				result.phones[key] = phone
+	return result

@@ -98,6 +98,48 @@ class TestChildFile(u.CareTestCase):
 		doc.parents_away[0].phone = "0000"
 		self.assertRefused(doc, "0000", "张大山")
 
+	def test_every_problem_of_a_file_is_refused_in_one_message(self):
+		"""A mistyped ID number, a phone and a future date: one message names all three."""
+		good = u.valid_id_number(BIRTH, 23)
+		bad_check = good[:17] + ("0" if good[17] != "0" else "1")
+		doc = self.child(
+			child_name="庚",
+			id_number=bad_check,
+			village_contact_phone="12345",
+			left_behind_since=u.TODAY + datetime.timedelta(days=2),
+		)
+		doc.parents_away[0].phone = "0000"
+		self.assertRefused(doc, bad_check, "12345", "0000", "张大山", "Left Behind Since")
+
+	def test_the_form_reads_the_id_number_as_it_is_typed(self):
+		"""The form's one call to the core: birth date and gender from a complete ID number, and
+		every problem with the field to mark, without saving anything."""
+		from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import check_entry
+
+		number = u.valid_id_number(BIRTH, 25, FEMALE)
+		before = u.count("Left Behind Child")
+		with self.set_user(u.TEACHER):
+			draft = self.world_child_draft(id_number=number, village_contact_phone="12345")
+			result = check_entry(draft)
+		self.assertEqual(result["identity"]["birth_date"], BIRTH)
+		self.assertEqual(result["identity"]["gender"], FEMALE)
+		self.assertEqual([p["field"] for p in result["problems"]], ["village_contact_phone"])
+		self.assertIn("12345", result["message"])
+		self.assertEqual(u.count("Left Behind Child"), before)
+
+	def test_only_those_who_may_file_a_child_may_check_one(self):
+		from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import check_entry
+
+		draft = self.world_child_draft()
+		for user in (u.INSPECTOR, u.MENTOR):
+			with self.subTest(user=user), self.set_user(user), self.assertRaises(frappe.PermissionError):
+				check_entry(draft)
+
+	def world_child_draft(self, **fields) -> dict:
+		"""An unsaved file in the class of the persona teacher, as the form sends it."""
+		care_class = frappe.db.get_value("Care Class", {"class_teacher": u.TEACHER}, "name")
+		return {**u.child_doc(care_class, "草稿", [], **fields).as_dict(), "__islocal": 1}
+
 	def test_phones_are_stored_in_one_form(self):
 		doc = self.child(child_name="戊", village_contact_phone="+86 135-1234-5678").insert()
 		self.assertEqual(doc.village_contact_phone, "13512345678")

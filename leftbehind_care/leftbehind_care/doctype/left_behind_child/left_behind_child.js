@@ -3,6 +3,7 @@
 
 frappe.ui.form.on("Left Behind Child", {
 	setup(frm) {
+		show_phones_on_phones();
 		// Offer only the classes this user may file children in (the server checks the same).
 		frm.set_query("care_class", () => ({ query: "leftbehind_care.api.search_filing_classes" }));
 	},
@@ -41,7 +42,96 @@ frappe.ui.form.on("Left Behind Child", {
 			frm.set_value("school", null);
 		}
 	},
+	id_number(frm) {
+		clear_problems(frm, ["id_number"]);
+		read_id_number(frm);
+	},
+	birth_date: (frm) => clear_problems(frm, ["birth_date", "id_number"]),
+	gender: (frm) => clear_problems(frm, ["id_number"]),
+	left_behind_since: (frm) => clear_problems(frm, ["left_behind_since"]),
+	contact_card_issued_on: (frm) => clear_problems(frm, ["contact_card_issued_on"]),
+	filed_on: (frm) => clear_problems(frm, ["filed_on"]),
+	village_contact_phone: (frm) => clear_problems(frm, ["village_contact_phone"]),
+	parents_away_remove: (frm) => clear_problems(frm, ["parents_away"]),
+	validate(frm) {
+		// Every problem of the file at once, with its fields marked, before the save is sent (the
+		// server applies the same rule and refuses the save on its own for any other client).
+		return check_entry(frm.doc).then((result) => {
+			clear_problems(frm, ENTRY_FIELDS);
+			if (!result.problems.length) return;
+			frappe.validated = false;
+			mark_problems(frm, result.problems);
+			frappe.msgprint({ title: result.title, message: result.message, indicator: "red" });
+		});
+	},
 });
+
+frappe.ui.form.on("Left Behind Child Parent", {
+	phone: (frm) => clear_problems(frm, ["parents_away"]),
+	away_since: (frm) => clear_problems(frm, ["parents_away"]),
+});
+
+// The fields the file entry check (core.child.check_entry) may mark.
+const ENTRY_FIELDS = [
+	"id_number",
+	"birth_date",
+	"left_behind_since",
+	"contact_card_issued_on",
+	"filed_on",
+	"village_contact_phone",
+	"parents_away",
+];
+
+function check_entry(doc) {
+	return frappe
+		.call({
+			method: "leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child.check_entry",
+			args: { doc },
+		})
+		.then((r) => r.message);
+}
+
+// Birth date and gender as soon as the ID number is complete, read by the same rule the save uses.
+function read_id_number(frm) {
+	const number = (frm.doc.id_number || "").replace(/\s/g, "");
+	if (number.length < 18) return;
+	check_entry({ ...frm.doc, birth_date: null, gender: null }).then((result) => {
+		if ((frm.doc.id_number || "").replace(/\s/g, "") !== number) return; // typed on since
+		const problems = result.problems.filter((p) => p.field === "id_number");
+		if (problems.length) {
+			mark_problems(frm, problems);
+		} else if (result.identity) {
+			frm.set_value({
+				birth_date: result.identity.birth_date,
+				gender: result.identity.gender,
+			});
+		}
+	});
+}
+
+function mark_problems(frm, problems) {
+	for (const problem of problems) {
+		const fieldname = problem.field.split(".")[0];
+		const field = frm.get_field(fieldname);
+		if (!field) continue;
+		field.$wrapper.addClass("has-error lbc-entry-problem");
+		field.$wrapper.find(".lbc-entry-message").remove();
+		$(`<p class="help-box small text-danger lbc-entry-message"></p>`)
+			.text(problem.message)
+			.appendTo(field.$wrapper.find(".control-input-wrapper, .form-grid-container").first());
+	}
+	const first = frm.get_field(problems[0].field.split(".")[0]);
+	if (first) frm.scroll_to_field(first.df.fieldname);
+}
+
+function clear_problems(frm, fieldnames) {
+	for (const fieldname of fieldnames) {
+		const field = frm.get_field(fieldname);
+		if (!field || !field.$wrapper) continue;
+		field.$wrapper.removeClass("has-error lbc-entry-problem");
+		field.$wrapper.find(".lbc-entry-message").remove();
+	}
+}
 
 // This month's talk and family contact, and this term's home visit and guardian meeting.
 const CARE_STATUS_COLOURS = { Met: "green", Open: "orange", Missed: "red", "Not Due": "gray" };
@@ -60,4 +150,22 @@ function show_care_status(frm) {
 			frm.dashboard.add_indicator(`${label}: ${count}`, CARE_STATUS_COLOURS[status] || "gray");
 		}
 	});
+}
+
+// At phone width a table shows the columns that fit, and Frappe's order leaves the parents' and
+// guardians' phones off screen: there, show relation, name and phone across the width.
+const PHONE_COLUMNS = {
+	parents_away: ["relation", "parent_name", "phone"],
+	guardians: ["guardian_name", "relation", "phone"],
+};
+
+function show_phones_on_phones() {
+	const rules = Object.entries(PHONE_COLUMNS).map(([table, shown]) => {
+		const grid = `.frappe-control[data-fieldname="${table}"] .form-grid`;
+		const others = shown.map((f) => `:not([data-fieldname="${f}"])`).join("");
+		return `${grid} { min-width: 0; }
+			${grid} .grid-static-col[data-fieldname]${others} { display: none; }
+			${grid} .grid-static-col[data-fieldname] { flex: 1 1 0; max-width: none; }`;
+	});
+	frappe.dom.set_style(`@media (max-width: 767px) { ${rules.join("\n")} }`, "lbc-child-form");
 }

@@ -10,13 +10,18 @@ from frappe.utils import getdate, nowdate
 
 from leftbehind_care.core import child as rules
 from leftbehind_care.core.errors import RuleError
-from leftbehind_care.core.identity import check_consistent, parse_id_number
 from leftbehind_care.core.names import search_key
 from leftbehind_care.leftbehind_care.doctype.mentor_pairing.mentor_pairing import end_pairings_of
-from leftbehind_care.messages import raise_rule_error
+from leftbehind_care.messages import (
+	entry_problems_message,
+	problems_title,
+	raise_rule_error,
+	raise_rule_errors,
+	rule_message,
+)
 from leftbehind_care.permissions import get_scope
 from leftbehind_care.privacy import log_print
-from leftbehind_care.utils import class_labels, normalize_phone_field
+from leftbehind_care.utils import class_labels
 
 
 class LeftBehindChild(Document):
@@ -24,9 +29,10 @@ class LeftBehindChild(Document):
 		try:
 			self.validate_class_in_scope()
 			self.validate_guardians_in_scope()
-			self.apply_id_number()
-			self.validate_dates()
-			self.normalize_phones()
+		except RuleError as err:
+			raise_rule_error(err, self.record_label())
+		self.apply_entry()
+		try:
 			self.validate_not_duplicate()
 			self.validate_status()
 		except RuleError as err:
@@ -92,57 +98,56 @@ class LeftBehindChild(Document):
 			if row.guardian and row.guardian not in linked and not can_read_guardian(row.guardian):
 				raise RuleError("guardian_outside_scope", row=row.idx, guardian=row.guardian)
 
-	def apply_id_number(self) -> None:
-		if not self.id_number:
+	def apply_entry(self) -> None:
+		"""The ID number, dates and phones as typed: every problem in one message, or the
+		birth date and gender read from the ID number and the phones in their stored form."""
+		check = rules.check_entry(self.entry(), self.today())
+		if check.problems:
+			raise_rule_errors(check.problems, self.record_label(), self.field_label)
+		if check.identity:
+			self.id_number = check.identity.number
+			self.birth_date = check.identity.birth_date
+			self.gender = check.identity.gender
+			self.validate_id_not_duplicate()
+		else:
 			self.id_number = None  # unique column: store NULL, never ""
-			return
-		identity = parse_id_number(self.id_number, self.today())
-		# Only what the user typed in this save must agree; values taken from a corrected ID
-		# number are simply taken again.
+		for key, phone in check.phones.items():
+			set_by_key(self, key, phone)
+		self.age = rules.age_on(getdate(self.birth_date), self.today()) if self.birth_date else None
+
+	def entry(self) -> rules.Entry:
+		# Only what the user typed in this save must agree with the ID number; values taken from
+		# a corrected ID number are simply taken again.
 		typed = {
 			f: self.get(f) if self.is_new() or self.has_value_changed(f) else None
 			for f in ("birth_date", "gender")
 		}
-		check_consistent(
-			identity, getdate(typed["birth_date"]) if typed["birth_date"] else None, typed["gender"]
+		dates = {f: self.get(f) for f in ("left_behind_since", "contact_card_issued_on", "filed_on")}
+		phones = {"village_contact_phone": self.village_contact_phone}
+		for row in self.parents_away:
+			dates[f"parents_away.{row.idx}.away_since"] = row.away_since
+			phones[f"parents_away.{row.idx}.phone"] = row.phone
+		return rules.Entry(
+			id_number=self.id_number,
+			birth_date=getdate(typed["birth_date"]) if typed["birth_date"] else None,
+			gender=typed["gender"],
+			dates={key: getdate(value) if value else None for key, value in dates.items()},
+			phones=phones,
 		)
-		self.id_number = identity.number
-		self.birth_date = identity.birth_date
-		self.gender = identity.gender
+
+	def field_label(self, key: str) -> str:
+		"""`left_behind_since` → 留守起始日期; `parents_away.2.phone` → 外出务工父母 第 2 行（张大山）：电话."""
+		return entry_field_label(self, key)
+
+	def validate_id_not_duplicate(self) -> None:
 		existing = frappe.db.get_value(
-			"Left Behind Child", {"id_number": identity.number, "name": ("!=", self.name)}, "name"
+			"Left Behind Child", {"id_number": self.id_number, "name": ("!=", self.name)}, "name"
 		)
 		if existing:
-			raise duplicate_error(self.doctype, existing, "id_duplicate", number=identity.number)
-
-	def validate_dates(self) -> None:
-		for field in ("birth_date", "left_behind_since", "contact_card_issued_on", "filed_on"):
-			value = self.get(field)
-			try:
-				rules.check_not_future(field, getdate(value) if value else None, self.today())
-			except RuleError as err:
-				err.params["field"] = _(self.meta.get_label(field))
-				raise
-		for row in self.parents_away:
-			try:
-				rules.check_not_future(
-					"away_since", getdate(row.away_since) if row.away_since else None, self.today()
-				)
-			except RuleError as err:
-				err.params["field"] = _("Row {0}: {1}").format(row.idx, _("Away Since"))
-				raise
-		self.age = rules.age_on(getdate(self.birth_date), self.today()) if self.birth_date else None
-
-	def normalize_phones(self) -> None:
-		if self.village_contact_phone:
-			self.village_contact_phone = normalize_phone_field(
-				self.village_contact_phone, _(self.meta.get_label("village_contact_phone"))
+			raise_rule_error(
+				duplicate_error(self.doctype, existing, "id_duplicate", number=self.id_number),
+				self.record_label(),
 			)
-		for row in self.parents_away:
-			if row.phone:
-				row.phone = normalize_phone_field(
-					row.phone, _("Parents Working Away row {0}: {1}").format(row.idx, row.parent_name)
-				)
 
 	def validate_not_duplicate(self) -> None:
 		"""Without an ID number, the same name, birth date and school is probably the same child."""
@@ -240,6 +245,27 @@ class LeftBehindChild(Document):
 		}
 
 
+def entry_field_label(doc, key: str) -> str:
+	"""The label of a field of the file entry (core.child.Entry); a row's with its table, number and
+	the person it is about."""
+	if "." not in key:
+		return _(doc.meta.get_label(key))
+	table, idx, fieldname = key.split(".")
+	row = doc.get(table)[int(idx) - 1]
+	return _("{0} row {1} ({2}): {3}").format(
+		_(doc.meta.get_label(table)), idx, row.get("parent_name") or "-", _(row.meta.get_label(fieldname))
+	)
+
+
+def set_by_key(doc, key: str, value) -> None:
+	"""Set a field of the file entry by its key (`village_contact_phone`, `parents_away.2.phone`)."""
+	if "." not in key:
+		doc.set(key, value)
+		return
+	table, idx, fieldname = key.split(".")
+	doc.get(table)[int(idx) - 1].set(fieldname, value)
+
+
 def missing_item_labels(missing_items: str | None, lang: str | None = None) -> str:
 	"""The stored keys of what a file lacks (`missing_items`), as the reader reads them:
 	身份号码、家庭经济 for a Chinese reader. Used by the form, the register and the print."""
@@ -309,3 +335,31 @@ def refresh_care_flags(child_names: list[str]) -> None:
 			},
 			update_modified=False,
 		)
+
+
+@frappe.whitelist()
+def check_entry(doc: str | dict) -> dict:
+	"""The form's check of a file as it is being typed, by the same core rule the save applies:
+	the birth date and gender an ID number gives, and every problem with the field to mark."""
+	child = frappe.get_doc(frappe.parse_json(doc))
+	if child.doctype != "Left Behind Child":
+		frappe.throw(_("Only a child's file can be checked here."), frappe.PermissionError)
+	if child.is_new():
+		frappe.has_permission(child.doctype, "create", throw=True)
+	else:
+		frappe.get_doc(child.doctype, child.name).check_permission("write")
+		child.load_doc_before_save()
+	check = rules.check_entry(child.entry(), child.today())
+	problems = []
+	for err in check.problems:
+		err.params["field"] = child.field_label(err.params["field_key"])
+		problems.append({"field": err.params["field_key"], "message": rule_message(err)[1]})
+	identity = check.identity
+	return {
+		"identity": identity
+		and {"number": identity.number, "birth_date": identity.birth_date, "gender": identity.gender},
+		"phones": check.phones,
+		"problems": problems,
+		"title": problems_title(check.problems),
+		"message": problems and entry_problems_message(check.problems, None),
+	}
