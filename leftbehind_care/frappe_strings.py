@@ -16,6 +16,10 @@ def frappe_strings() -> list[str]:
 		_("Edit Filters"),
 		_("You created this"),
 		_("You last edited this"),
+		_("{0} created this"),
+		_("{0} last edited this"),
+		# The row-number column of every table on a form.
+		_("No."),
 		_("Type a reply / comment"),
 		_("Try the new Print Designer"),
 		_("Get PDF"),
@@ -27,4 +31,17 @@ def frappe_strings() -> list[str]:
 		_("You haven't created a {0} yet"),
 		_("No {0} found with matching filters. Clear filters to see all {0}."),
 		_("No {0} found"),
+		# Frappe v15's workspace of the same name, in every user's sidebar.
+		_("Build"),
+		# The list's file-number column and filter.
+		_("ID"),
+		# The list's "modified" column: minutes are 米 (metres) in Frappe's catalogue, the rest English.
+		_("{0} m"),
+		_("{0} h"),
+		_("{0} d"),
+		_("{0} w"),
+		_("{0} M"),
+		_("{0} y"),
+		# The row-number column of Frappe's Standard print, which Frappe's catalogue renders 锶.
+		_("Sr"),
 	]

@@ -46,6 +46,7 @@ has_permission = {
 # Frappe methods that read without the checks above (a count, an existence check, a title, a
 # lookup by filters) answer for this app's DocTypes only within the user's scope.
 override_whitelisted_methods = {
+	"frappe.desk.form.load.getdoc": "leftbehind_care.privacy.getdoc",
 	"frappe.client.get_count": "leftbehind_care.privacy.get_count",
 	"frappe.client.get": "leftbehind_care.privacy.get",
 	"frappe.client.validate_link": "leftbehind_care.privacy.validate_link",
@@ -66,6 +67,8 @@ override_whitelisted_methods = {
 
 # Reading a child's file over REST leaves an entry in the Access Log.
 after_request = ["leftbehind_care.privacy.log_rest_reads"]
+page_renderer = ["leftbehind_care.privacy.PrintRefusal"]
+boot_session = "leftbehind_care.boot.boot_session"
 
 # The care network's records on the child's form timeline.
 additional_timeline_content = {"Left Behind Child": ["leftbehind_care.timeline.child_timeline"]}

@@ -8,11 +8,38 @@ import frappe
 def after_install() -> None:
 	ensure_settings()
 	ensure_overview_block()
+	ensure_print_format_names_translated()
 
 
 def after_migrate() -> None:
 	ensure_settings()
 	ensure_overview_block()
+	ensure_print_format_names_translated()
+
+
+def print_format_names() -> list[str]:
+	"""The app's print formats' names, listed for the catalogue (locale/zh.po): the print view
+	translates them once Print Format is a translated DocType."""
+	from frappe import _
+
+	return [_("Contact Card"), _("Child File")]
+
+
+def ensure_print_format_names_translated() -> None:
+	"""The print dialog and print view pick a format by its name (Contact Card, Child File); Frappe
+	shows such names in the reader's language only for a DocType marked as translated."""
+	from frappe.custom.doctype.property_setter.property_setter import make_property_setter
+
+	if not frappe.get_meta("Print Format").translated_doctype:
+		make_property_setter(
+			"Print Format",
+			None,
+			"translated_doctype",
+			1,
+			"Check",
+			for_doctype=True,
+			validate_fields_for_doctype=False,
+		)
 
 
 OVERVIEW_BLOCK = "Care School Overview"
@@ -55,6 +82,7 @@ def after_uninstall() -> None:
 	frappe.delete_doc(
 		"Custom HTML Block", OVERVIEW_BLOCK, force=True, ignore_permissions=True, ignore_missing=True
 	)
+	frappe.db.delete("Property Setter", {"doc_type": "Print Format", "property": "translated_doctype"})
 	frappe.db.delete("Has Role", {"role": ("in", CARE_ROLES)})
 	for role in CARE_ROLES:
 		frappe.delete_doc("Role", role, force=True, ignore_permissions=True, ignore_missing=True)

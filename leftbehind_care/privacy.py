@@ -19,6 +19,7 @@ from urllib.parse import unquote
 import frappe
 import frappe.client
 import frappe.desk.doctype.tag.tag
+import frappe.desk.form.load
 import frappe.desk.like
 import frappe.desk.listview
 import frappe.desk.query_report
@@ -26,6 +27,7 @@ import frappe.desk.search
 from frappe import _
 from frappe.core.doctype.access_log.access_log import make_access_log
 from frappe.templates.includes.comments import comments
+from frappe.website.page_renderers.template_page import TemplatePage
 from frappe.workflow.doctype.workflow import workflow
 
 from leftbehind_care.permissions import CHILD, FAMILIES, refuse_hidden_fields
@@ -44,6 +46,61 @@ def _parent_of(doctype: str) -> str | None:
 def _readable(doctype: str, name: str) -> bool:
 	# The document's own check: for a row of a child's file it also asks the row's child.
 	return frappe.get_doc(doctype, name).has_permission("read")
+
+
+def out_of_care(doctype: str, name: str, action: str) -> str:
+	"""The one sentence that refuses a record outside the user's care, on the form and the print."""
+	if action == "print":
+		text = _(
+			"{0} {1} is not among the children and records you look after, so you may not print it. If it should be in your care, ask your school leader."
+		)
+	else:
+		text = _(
+			"{0} {1} is not among the children and records you look after, so you may not open it. If it should be in your care, ask your school leader."
+		)
+	return text.format(_(doctype), name)
+
+
+@frappe.whitelist()
+def getdoc(doctype, name, user=None):
+	"""The desk form's `getdoc`: a record outside the user's care is refused in one sentence,
+	instead of Frappe's three (the permission check's log and its own), which name the user's
+	login and internal checks."""
+	try:
+		return frappe.desk.form.load.getdoc(doctype, name)
+	except frappe.PermissionError:
+		if doctype in SCOPED:
+			frappe.clear_messages()
+			frappe.flags.error_message = out_of_care(doctype, name, "open")
+		raise
+
+
+class PrintRefusal(TemplatePage):
+	"""`/printview` of a record outside the user's care (or of none): Frappe answers with its
+	"uncaught server exception" page, a 404, an English paragraph and a traceback; this page
+	answers with the sentence the form gives (`hooks.page_renderer`)."""
+
+	def can_render(self) -> bool:
+		form = frappe.form_dict
+		if self.path != "printview" or form.doctype not in SCOPED or not form.name or form.doc or form.key:
+			return False
+		if frappe.flags.ignore_print_permissions:  # as Frappe's own print check
+			return False
+		if not frappe.db.exists(form.doctype, form.name):
+			return True
+		return not any(
+			frappe.has_permission(form.doctype, ptype, doc=form.name) for ptype in ("read", "print")
+		)
+
+	def render(self):
+		frappe.local.message_title = _("Not in Your Care")
+		frappe.local.message = out_of_care(frappe.form_dict.doctype, frappe.form_dict.name, "print")
+		frappe.local.response["context"] = dict(
+			indicator_color="red", primary_action="/app", primary_label=_("Back to the Desk"), fullpage=True
+		)
+		self.set_standard_path("message")
+		self.http_status_code = 403
+		return super().render()
 
 
 @frappe.whitelist()

@@ -237,10 +237,11 @@ def hook_paths() -> list[str]:
 
 @pytest.mark.parametrize("dotted", hook_paths())
 def test_hooks_name_functions_that_exist(dotted):
+	"""Each dotted path in hooks.py names a function (or, for a page renderer, a class)."""
 	module, _, function = dotted.rpartition(".")
 	source = PACKAGE.parent / (module.replace(".", "/") + ".py")
 	tree = ast.parse(source.read_text())
-	assert function in {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}, dotted
+	assert function in {n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.ClassDef)}, dotted
 
 
 def test_desk_items_point_at_real_doctypes_and_reports():
@@ -254,15 +255,18 @@ def test_desk_items_point_at_real_doctypes_and_reports():
 			assert len(condition) == 4
 			assert condition[1] in {f["fieldname"] for f in DOCTYPES[condition[0]]["fields"]}
 		cards[card["name"]] = card
+	frappes = {"Data Import"}
 	for path in MODULE.glob("workspace/*/*.json"):
 		workspace = json.loads(path.read_text())
 		for shortcut in workspace["shortcuts"]:
 			targets = {"DocType": DOCTYPES, "Page": pages}.get(shortcut["type"], reports)
-			assert shortcut["link_to"] in targets or shortcut["link_to"] == "Data Import"
-		for link in workspace["links"]:
-			if link["type"] == "Link":
-				targets = {"Report": reports, "Page": pages}.get(link["link_type"], DOCTYPES)
-				assert link["link_to"] in targets
+			assert shortcut["link_to"] in targets or shortcut["link_to"] in frappes
+		links = [link for link in workspace["links"] if link["type"] == "Link"]
+		for link in links:
+			targets = {"Report": reports, "Page": pages}.get(link["link_type"], DOCTYPES)
+			assert link["link_to"] in targets or link["link_to"] in frappes
+		# A shortcut is not repeated in a card of links.
+		assert not {s["link_to"] for s in workspace["shortcuts"]} & {link["link_to"] for link in links}
 		assert {c["number_card_name"] for c in workspace["number_cards"]} <= set(cards)
 	for path in MODULE.glob("report/*/*.json"):
 		report = json.loads(path.read_text())

@@ -30,3 +30,19 @@ def register_summary(rows: Iterable[Mapping[str, object]]) -> RegisterSummary:
 		cards_issued=sum(1 for r in rows if r.get("contact_card_issued_on")),
 		boarding=sum(1 for r in rows if r.get("is_boarding")),
 	)
+
+
+def chart_groups(rows: Iterable[Mapping[str, object]]) -> tuple[str, list[tuple[str, int]]]:
+	"""How the register's chart splits the children: by school when they are in several, else by
+	class when in several, else by left-behind type — whichever tells the reader something. Rows
+	have keys school, class_title and left_behind_type; returns the key and (label, count) pairs
+	in the rows' order, largest first."""
+	rows = list(rows)
+	key = next(
+		(k for k in ("school", "class_title") if len({r.get(k) for r in rows}) > 1), "left_behind_type"
+	)
+	counts: dict[str, int] = {}
+	for row in rows:
+		label = str(row.get(key) or "-")
+		counts[label] = counts.get(label, 0) + 1
+	return key, sorted(counts.items(), key=lambda item: -item[1])

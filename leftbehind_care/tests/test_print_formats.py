@@ -104,6 +104,16 @@ class TestPrintFormats(u.CareTestCase):
 					},
 				)
 
+	def test_the_child_file_is_what_print_opens_and_format_names_are_translated(self):
+		"""Print and Ctrl+P open the Child File, not Frappe's Standard layout; the format picker
+		shows the formats' names in the reader's language."""
+		self.assertEqual(frappe.get_meta(CHILD).default_print_format, "Child File")
+		self.assertTrue(frappe.get_meta("Print Format").translated_doctype)
+		for name, chinese in {"Child File": "留守儿童档案", "Contact Card": "联系卡"}.items():
+			self.assertEqual(frappe._(name, lang="zh"), chinese)
+		# The Standard layout, still a choice in the picker, shows no naming series.
+		self.assertTrue(frappe.get_meta(CHILD).get_field("naming_series").print_hide)
+
 	def test_preconditions(self):
 		self.assertEqual(self.child.id_number, ID_NUMBER)
 		self.assertEqual(self.child.unsupervised_alert, 0)

@@ -32,6 +32,43 @@ class TestClosedPaths(u.CareTestCase):
 	def keys(self, names) -> set[str]:
 		return {self.key_of[n] for n in names if n in self.key_of}
 
+	# ---- refusals read as one sentence
+
+	def test_opening_a_child_outside_the_care_is_refused_in_one_sentence(self):
+		status, body = u.RestClient(u.TEACHER).get_json(
+			"/api/method/frappe.desk.form.load.getdoc", doctype=CHILD, name=self.children["b1"]
+		)
+		self.assertEqual(status, 403)
+		self.assertIn(
+			"不在您负责的儿童和记录之中，不能打开", body.get("_error_message", "")
+		)  # a Chinese user
+		# Frappe's own lines (its internal check, the user's login) are not added to it.
+		self.assertNotIn("_server_messages", body)
+		self.assertNotIn(self.b1.child_name, json.dumps(body, ensure_ascii=False))
+
+	def test_printing_a_child_outside_the_care_is_refused_in_one_sentence(self):
+		client = u.RestClient(u.TEACHER)
+		for print_format in ("Child File", "Contact Card"):
+			for name in (self.children["b1"], "LBC-1999-99999"):
+				with self.subTest(print_format=print_format, name=name):
+					response = client.request(
+						"get",
+						"/printview",
+						query_string={"doctype": CHILD, "name": name, "format": print_format},
+					)
+					text = response.get_data(as_text=True)
+					self.assertEqual(response.status_code, 403)
+					self.assertIn("不在您负责的儿童和记录之中，不能打印", text)
+					self.assertNotIn("Traceback", text)
+					self.assertNotIn(self.b1.child_name, text)
+		# The teacher's own child prints.
+		response = client.request(
+			"get",
+			"/printview",
+			query_string={"doctype": CHILD, "name": self.children["a1"], "format": "Child File"},
+		)
+		self.assertEqual(response.status_code, 200)
+
 	# ---- rows of a child's file read on their own
 
 	def test_child_table_rows_follow_their_child(self):

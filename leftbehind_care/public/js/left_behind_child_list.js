@@ -18,6 +18,9 @@ frappe.listview_settings["Left Behind Child"] = {
 			});
 		}, 400);
 		$box.find("input").on("input", (e) => search(($(e.target).val() || "").trim()));
+		// The box finds by name too: Frappe's own name filter beside it would repeat it.
+		listview.page.fields_dict.child_name?.$wrapper.hide();
+		fold_filters_on_phones(listview);
 	},
 	get_indicator(doc) {
 		if (doc.unsupervised_alert) {
@@ -33,3 +36,26 @@ frappe.listview_settings["Left Behind Child"] = {
 		return [__(doc.status), colors[doc.status] || "gray", "status,=," + doc.status];
 	},
 };
+
+// On a phone the list's filters would stack above the first child: show the name box and a
+// button that unfolds the rest.
+function fold_filters_on_phones(listview) {
+	frappe.dom.set_style(
+		`.lbc-filters-toggle { display: none; }
+		@media (max-width: 767px) {
+			.lbc-filters-folded .frappe-control:not(.lbc-name-or-pinyin) { display: none !important; }
+			.lbc-filters-toggle { display: inline-block; margin: 0 0 var(--margin-sm) var(--margin-md); }
+		}`,
+		"lbc-child-list"
+	);
+	const $form = listview.page.page_form.addClass("lbc-filters-folded");
+	$(`<button class="btn btn-default btn-xs lbc-filters-toggle"></button>`)
+		.text(__("More Filters"))
+		.insertAfter($form)
+		.on("click", (e) => {
+			$form.toggleClass("lbc-filters-folded");
+			$(e.currentTarget).text(
+				$form.hasClass("lbc-filters-folded") ? __("More Filters") : __("Fewer Filters")
+			);
+		});
+}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import frappe
 from frappe import _
 
-from leftbehind_care.core.register import register_summary
+from leftbehind_care.core.register import chart_groups, register_summary
 from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import missing_item_labels
 from leftbehind_care.messages import option_label
 from leftbehind_care.utils import class_titles
@@ -101,41 +101,41 @@ def get_columns() -> list[dict]:
 			"label": _("Child"),
 			"fieldtype": "Link",
 			"options": "Left Behind Child",
-			"width": 140,
+			"width": 150,
 		},
 		{"fieldname": "child_name", "label": _("Child Name"), "fieldtype": "Data", "width": 90},
-		{"fieldname": "gender", "label": _("Gender"), "fieldtype": "Data", "width": 60},
-		{"fieldname": "age", "label": _("Age"), "fieldtype": "Int", "width": 50},
+		{"fieldname": "gender", "label": _("Gender"), "fieldtype": "Data", "width": 70},
+		{"fieldname": "age", "label": _("Age"), "fieldtype": "Int", "width": 70},
 		{
 			"fieldname": "school",
 			"label": _("School"),
 			"fieldtype": "Link",
 			"options": "Care School",
-			"width": 150,
+			"width": 220,
 		},
 		{"fieldname": "class_title", "label": _("Class"), "fieldtype": "Data", "width": 110},
 		{"fieldname": "left_behind_type", "label": _("Left-Behind Type"), "fieldtype": "Data", "width": 130},
 		{"fieldname": "guardian_name", "label": _("Guardian"), "fieldtype": "Data", "width": 90},
-		{"fieldname": "guardian_phone", "label": _("Guardian's Phone"), "fieldtype": "Data", "width": 110},
+		{"fieldname": "guardian_phone", "label": _("Guardian's Phone"), "fieldtype": "Data", "width": 130},
 		{
 			"fieldname": "guardian_capacity",
 			"label": _("Guardianship Capacity"),
 			"fieldtype": "Data",
-			"width": 80,
+			"width": 110,
 		},
 		{
 			"fieldname": "unsupervised_alert",
 			"label": _("Unsupervised Child Alert"),
 			"fieldtype": "Check",
-			"width": 80,
+			"width": 130,
 		},
-		{"fieldname": "completeness", "label": _("File Completeness"), "fieldtype": "Percent", "width": 100},
+		{"fieldname": "completeness", "label": _("File Completeness"), "fieldtype": "Percent", "width": 110},
 		{"fieldname": "missing_items", "label": _("Missing from File"), "fieldtype": "Data", "width": 200},
 		{
 			"fieldname": "contact_card_issued_on",
 			"label": _("Contact Card Issued On"),
 			"fieldtype": "Date",
-			"width": 110,
+			"width": 130,
 		},
 	]
 
@@ -173,21 +173,15 @@ def get_summary(rows: list[dict]) -> list[dict]:
 
 
 def get_chart(rows: list[dict]) -> dict | None:
+	"""The children split by school, class or left-behind type (core.register.chart_groups), as
+	shares: a bar chart's axis would count children in fractions (0.5, 2.5) for small numbers."""
 	if not rows:
 		return None
-	per_school: dict[str, list[int]] = {}
-	for row in rows:
-		counts = per_school.setdefault(row.school, [0, 0])
-		counts[0] += 1
-		counts[1] += 1 if row.unsupervised_alert else 0
-	schools = sorted(per_school)
+	_key, groups = chart_groups(rows)
 	return {
 		"data": {
-			"labels": schools,
-			"datasets": [
-				{"name": _("Number of Children"), "values": [per_school[s][0] for s in schools]},
-				{"name": _("Unsupervised Children"), "values": [per_school[s][1] for s in schools]},
-			],
+			"labels": [label for label, _count in groups],
+			"datasets": [{"name": _("Number of Children"), "values": [count for _label, count in groups]}],
 		},
-		"type": "bar",
+		"type": "percentage",
 	}

@@ -1,0 +1,13 @@
+"""What the desk is told about the app when a user's session starts."""
+
+from __future__ import annotations
+
+from frappe import _
+
+
+def boot_session(bootinfo) -> None:
+	"""Frappe v16's app switcher shows each app's title as hooks.py spells it (Leftbehind Care);
+	a care user reads it in their own language. Frappe v15 has no app switcher (no `app_data`)."""
+	for app in bootinfo.get("app_data") or []:
+		if app.get("app_name") == "leftbehind_care":
+			app["app_title"] = _("Left-Behind Children Care")
