@@ -1,0 +1,287 @@
+"""The desk as a person of each care role meets it, in Chinese, at desktop and phone width.
+
+Debian's Chromium, driven by Playwright, logs in to `bench serve` (started here) as a demo user of
+each role and opens the pages that role works with: the home workspace, the children's list, a
+child's form, both prints and the register. On every page: no error dialog, no script error, no
+English outside `browser.ALLOWED_ENGLISH`, and exactly the children the role may see. Refusals
+read as one Chinese sentence. Screenshots of every page are left in
+`<bench>/browser-screenshots/<site>/`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from urllib.parse import quote, urlencode
+
+import frappe
+
+from leftbehind_care.core import scope as roles
+from leftbehind_care.demo import DEMO_PASSWORD
+from leftbehind_care.tests import browser
+from leftbehind_care.tests import utils as u
+
+CHILD = "Left Behind Child"
+WORKSPACE = "/app/left-behind-children-care"
+INSPECTION = "/app/care-inspection"
+REGISTER = "/app/query-report/" + quote("Child Register")
+# Frappe's list shows 20 rows a page.
+LIST_PAGE = 20
+
+
+class TestDeskInChinese(u.CareTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		from playwright.sync_api import sync_playwright
+
+		if not os.path.exists(browser.CHROMIUM):
+			raise RuntimeError(
+				f"The browser tests need Debian's chromium at {browser.CHROMIUM}: apt install chromium fonts-noto-cjk"
+			)
+		cls.people = browser.demo_people()
+		cls.shots = browser.screenshot_dir()
+		for old in cls.shots.glob("*.png"):
+			old.unlink()  # the folder shows this run only
+		cls.server = browser.DeskServer().start()
+		cls.playwright = sync_playwright().start()
+		cls.browser = cls.playwright.chromium.launch(
+			executable_path=browser.CHROMIUM, args=browser.CHROMIUM_ARGS, headless=True
+		)
+
+	@classmethod
+	def tearDownClass(cls):
+		cls.browser.close()
+		cls.playwright.stop()
+		cls.server.stop()
+		print(f"\nBrowser screenshots: {cls.shots}")
+		super().tearDownClass()
+
+	# ---- one test per role, each at both widths
+
+	def test_class_teacher(self):
+		self.check_role(roles.CLASS_TEACHER, register=True)
+
+	def test_school_leader(self):
+		self.check_role(roles.SCHOOL_LEADER, register=True)
+
+	def test_counselor(self):
+		self.check_role(roles.COUNSELOR, register=True)
+
+	def test_mentor(self):
+		self.check_role(roles.MENTOR, register=False)
+
+	def test_administrator(self):
+		self.check_role(roles.ADMINISTRATOR, register=True)
+
+	def test_inspector_sees_numbers_of_their_schools_and_no_child(self):
+		person = self.people[roles.INSPECTOR]
+		schools = frappe.get_all(
+			"Care School Member",
+			filters={"user": person.user, "member_role": roles.MEMBER_INSPECTOR},
+			pluck="parent",
+		)
+		names = set(frappe.get_all(CHILD, filters={"school": ("in", schools)}, pluck="child_name")) | set(
+			frappe.get_all(CHILD, filters={"school": ("in", schools)}, pluck="name")
+		)
+		for width in browser.WIDTHS:
+			with self.session(person, width) as page:
+				self.open(page, "/app", f"inspector-{width}-home", ".lbc-overview table td")
+				self.assertTrue(page.url.endswith(INSPECTION), page.url)
+				text = page.inner_text(".lbc-overview")  # inside the block's shadow root
+				self.assertFalse(browser.english_words(text), text)
+				for school in schools:
+					self.assertIn(school, text)
+				self.assertFalse({n for n in names if n in text}, "a child's name on the overview")
+				# A child's file is not theirs: one calm sentence, in Chinese.
+				shot = f"inspector-{width}-print"
+				self.open(
+					page, print_path(person.other_child, "Child File"), shot, ".page-card", refusal=True
+				)
+				self.assert_refusal(page, shot)
+
+	def test_another_classs_child_is_refused_calmly(self):
+		person = self.people[roles.CLASS_TEACHER]
+		other = person.other_child
+		for width in browser.WIDTHS:
+			with self.session(person, width) as page:
+				name = frappe.db.get_value(CHILD, other, "child_name")
+				self.open(
+					page, f"/app/left-behind-child/{other}", f"refusal-{width}-form", "body", refusal=True
+				)
+				self.assert_refusal(page, f"refusal-{width}-form", secret=name)
+				for print_format in ("Child File", "Contact Card"):
+					shot = f"refusal-{width}-print-{frappe.scrub(print_format)}"
+					self.open(page, print_path(other, print_format), shot, ".page-card", refusal=True)
+					self.assert_refusal(page, shot, secret=name)
+
+	# ---- what every role that works with children checks
+
+	def check_role(self, role: str, register: bool) -> None:
+		person = self.people[role]
+		key = frappe.scrub(role).replace("care_", "")
+		visible = visible_children(person.user)
+		for width in browser.WIDTHS:
+			with self.session(person, width) as page:
+				prefix = f"{key}-{width}"
+				self.open(page, "/app", f"{prefix}-home", ".number-widget-box .widget-content")
+				self.assertTrue(page.url.endswith(WORKSPACE), page.url)
+				self.assert_number_cards(page, person.user, prefix)
+
+				self.open(page, "/app/left-behind-child", f"{prefix}-list", ".frappe-list .result")
+				rows = page.eval_on_selector_all(
+					".list-row-checkbox[data-name]", "els => els.map(e => decodeURIComponent(e.dataset.name))"
+				)
+				self.assertEqual(len(rows), min(LIST_PAGE, len(visible)), prefix)
+				self.assertLessEqual(set(rows), visible, f"{prefix}: a child outside the scope is listed")
+				if width == "phone":
+					# The filters are folded: the name box shows, the others wait behind a button.
+					filters = page.locator(".page-form .frappe-control:visible")
+					self.assertEqual(filters.count(), 1, f"{prefix}: filters not folded")
+					first = page.locator(".list-row-container").first.bounding_box()
+					self.assertLess(first["y"] + first["height"], 844, "the first child is below the fold")
+
+				child_name = frappe.db.get_value(CHILD, person.child, "child_name")
+				self.open(page, f"/app/left-behind-child/{person.child}", f"{prefix}-form", ".form-layout")
+				self.assertIn(child_name, page.inner_text(".page-head"))
+				if width == "phone":
+					self.assert_phones_shown(page, prefix)
+
+				for print_format in ("Child File", "Contact Card"):
+					shot = f"{prefix}-print-{frappe.scrub(print_format)}"
+					self.open(page, print_path(person.child, print_format), shot, ".print-format")
+					self.assertIn(child_name, page.inner_text(".print-format"))
+					if width == "phone":
+						self.assert_fits(page, ".print-format", shot)
+
+				if register:
+					self.open(page, REGISTER, f"{prefix}-register", ".dt-scrollable .dt-row")
+					shown = set(
+						page.eval_on_selector_all(
+							".dt-scrollable .dt-row .dt-cell__content--col-1",
+							"els => els.map(e => e.innerText.trim())",
+						)
+					)
+					self.assertTrue(shown, prefix)
+
+	# ---- steps
+
+	def session(self, person, width: str):
+		return Session(self, person, width)
+
+	def open(self, page, path: str, shot: str, ready: str, refusal: bool = False) -> None:
+		"""Open a page, wait for `ready`, save a screenshot, and check what every page must (a
+		refusal may come in a dialog: `assert_refusal` reads it)."""
+		page.script_errors.clear()
+		page.goto(self.server.url + path, wait_until="domcontentloaded")
+		page.wait_for_selector(ready, state="attached", timeout=60_000)
+		page.wait_for_timeout(1200)  # late renders: number cards, indicators, translations
+		page.screenshot(path=str(self.shots / f"{shot}.png"), full_page=True)
+		self.assertFalse(page.script_errors, f"{shot}: script errors {page.script_errors}")
+		if not refusal:
+			self.assertFalse(error_dialogs(page), f"{shot}: error dialog {error_dialogs(page)}")
+		words = browser.english_words(browser.visible_text(page))
+		self.assertFalse(words, f"{shot}: English on the page: {sorted(words)}")
+
+	def assert_refusal(self, page, shot: str, secret: str | None = None) -> None:
+		text = browser.visible_text(page)
+		self.assertIn("不在您负责的儿童和记录之中", text, f"{shot}: no refusal shown")
+		self.assertNotIn("Traceback", text)
+		self.assertNotIn("Not allowed", text)
+		if secret:
+			self.assertNotIn(secret, text, f"{shot}: the refused child's name is shown")
+
+	def assert_number_cards(self, page, user: str, shot: str) -> None:
+		cards = frappe.get_all(
+			"Number Card",
+			filters={"module": "Leftbehind Care"},
+			fields=["name", "label", "filters_json", "document_type"],
+		)
+		page.wait_for_function(
+			"""() => [...document.querySelectorAll('.number-widget-box .number')]
+				.every(e => /\\d/.test(e.innerText))""",
+			timeout=30_000,
+		)
+		shown = dict(
+			page.eval_on_selector_all(
+				".number-widget-box",
+				"""els => els.map(e => [e.querySelector('.widget-title').innerText.trim(),
+					e.querySelector('.number').innerText.trim()])""",
+			)
+		)
+		frappe.set_user(user)
+		try:
+			for card in cards:
+				expected = len(
+					frappe.get_list(
+						card.document_type,
+						filters=json.loads(card.filters_json),
+						pluck="name",
+						limit_page_length=0,
+					)
+				)
+				label = frappe._(card.label, lang="zh")
+				self.assertIn(label, shown, f"{shot}: card {label} not shown")
+				self.assertEqual(int(re.sub(r"\D", "", shown[label]) or 0), expected, f"{shot}: card {label}")
+		finally:
+			frappe.set_user("Administrator")
+
+	def assert_phones_shown(self, page, shot: str) -> None:
+		for table in ("parents_away", "guardians"):
+			cells = page.locator(
+				f'.frappe-control[data-fieldname="{table}"] .grid-body .grid-static-col[data-fieldname="phone"]'
+			)
+			for index in range(cells.count()):
+				box = cells.nth(index).bounding_box()
+				self.assertIsNotNone(box, f"{shot}: {table} phone hidden")
+				self.assertLessEqual(box["x"] + box["width"], 390, f"{shot}: {table} phone off screen")
+
+	def assert_fits(self, page, selector: str, shot: str) -> None:
+		width = page.evaluate("() => document.documentElement.scrollWidth")
+		self.assertLessEqual(width, 390, f"{shot}: wider than the phone")
+		for right in page.eval_on_selector_all(
+			".lbc-phone", "els => els.map(e => e.getBoundingClientRect().right)"
+		):
+			self.assertLessEqual(right, 390, f"{shot}: a phone number is cut off")
+
+
+class Session:
+	"""A logged-in browser context of one person at one width, closed on leaving."""
+
+	def __init__(self, case: TestDeskInChinese, person, width: str) -> None:
+		self.case, self.person, self.width = case, person, width
+
+	def __enter__(self):
+		viewport_width, height = browser.WIDTHS[self.width]
+		self.context = self.case.browser.new_context(
+			viewport={"width": viewport_width, "height": height}, locale="zh-CN"
+		)
+		response = self.context.request.post(
+			self.case.server.url + "/api/method/login",
+			form={"usr": self.person.user, "pwd": DEMO_PASSWORD},
+		)
+		self.case.assertEqual(response.status, 200, f"login of {self.person.user}: {response.text()}")
+		page = self.context.new_page()
+		page.script_errors = []
+		page.on("pageerror", lambda error: page.script_errors.append(str(error)))
+		return page
+
+	def __exit__(self, *exc) -> None:
+		self.context.close()
+
+
+def print_path(child: str, print_format: str) -> str:
+	return "/printview?" + urlencode({"doctype": CHILD, "name": child, "format": print_format})
+
+
+def visible_children(user: str) -> set[str]:
+	frappe.set_user(user)
+	try:
+		return set(frappe.get_list(CHILD, pluck="name", limit_page_length=0))
+	finally:
+		frappe.set_user("Administrator")
+
+
+def error_dialogs(page) -> list[str]:
+	return page.eval_on_selector_all(".modal.show", "els => els.map(e => e.innerText.trim()).filter(Boolean)")
