@@ -6,8 +6,11 @@ from frappe import _
 
 
 def boot_session(bootinfo) -> None:
-	"""Frappe v16's app switcher shows each app's title as hooks.py spells it (Leftbehind Care);
-	a care user reads it in their own language. Frappe v15 has no app switcher (no `app_data`)."""
+	"""Frappe v16's sidebar shows the current app's title as its hooks.py spells it (Leftbehind
+	Care, Framework); a care user reads it in their own language. Frappe v15 has no app switcher
+	(no `app_data`)."""
 	for app in bootinfo.get("app_data") or []:
 		if app.get("app_name") == "leftbehind_care":
 			app["app_title"] = _("Left-Behind Children Care")
+		elif title := app.get("app_title"):
+			app["app_title"] = _(title)

@@ -42,6 +42,8 @@ def frappe_strings() -> list[str]:
 		_("{0} w"),
 		_("{0} M"),
 		_("{0} y"),
+		# Frappe v16's title of its own app, in the sidebar of its pages.
+		_("Framework"),
 		# The row-number column of Frappe's Standard print, which Frappe's catalogue renders 锶.
 		_("Sr"),
 	]

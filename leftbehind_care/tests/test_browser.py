@@ -97,7 +97,7 @@ class TestDeskInChinese(u.CareTestCase):
 				# A child's file is not theirs: one calm sentence, in Chinese.
 				shot = f"inspector-{width}-print"
 				self.open(
-					page, print_path(person.other_child, "Child File"), shot, ".page-card", refusal=True
+					page, print_path(person.other_child, "Child File"), shot, ".page-card-head", refusal=True
 				)
 				self.assert_refusal(page, shot)
 
@@ -113,7 +113,7 @@ class TestDeskInChinese(u.CareTestCase):
 				self.assert_refusal(page, f"refusal-{width}-form", secret=name)
 				for print_format in ("Child File", "Contact Card"):
 					shot = f"refusal-{width}-print-{frappe.scrub(print_format)}"
-					self.open(page, print_path(other, print_format), shot, ".page-card", refusal=True)
+					self.open(page, print_path(other, print_format), shot, ".page-card-head", refusal=True)
 					self.assert_refusal(page, shot, secret=name)
 
 	# ---- what every role that works with children checks
