@@ -37,13 +37,16 @@ from leftbehind_care.core.demo import (
 from leftbehind_care.core.demo_care import (
 	MeetingPlan,
 	PairingPlan,
+	PlanPlan,
 	generate_contacts_and_visits,
 	generate_meetings,
 	generate_pairings,
+	generate_plans,
 	generate_talks,
 )
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.names import search_key
+from leftbehind_care.core.plans import next_review_on
 from leftbehind_care.core.school import school_year_start
 from leftbehind_care.core.terms import Term, check_term
 from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import (
@@ -69,6 +72,7 @@ class DemoSummary:
 	contacts: int = 0
 	visits: int = 0
 	meetings: int = 0
+	plans: int = 0
 	children: int = 0
 	unsupervised: int = 0
 	# Seconds per step, in the order the steps ran.
@@ -117,6 +121,8 @@ def make_demo(
 	with summary.timing("meetings"):
 		meetings = generate_meetings(data, pairings, seed)
 		summary.meetings = insert_meetings(meetings, child_names)
+	with summary.timing("intervention plans"):
+		summary.plans = insert_plans(data, generate_plans(data, seed), child_names)
 	summary.townships = len(data.townships)
 	summary.guardians = len(guardian_names)
 	summary.children = len(data.children)
@@ -523,6 +529,98 @@ def insert_meetings(plans: list[MeetingPlan], child_names: list[str]) -> int:
 		attendees,
 		Stamp(),
 	)
+	return len(plans)
+
+
+PLAN_FIELDS = [
+	"child",
+	"child_name",
+	"school",
+	"care_class",
+	"workflow_state",
+	"drafted_on",
+	"drafted_by",
+	"goals",
+	"responsible_teacher",
+	"participating_leader",
+	"review_interval_days",
+	"next_review_on",
+	"review_overdue",
+	"submitted_by",
+	"approved_by",
+	"approved_on",
+	"outcome",
+	"referral_target",
+	"referral_date",
+]
+PLAN_ROWS = {
+	"Intervention Plan Problem": ("problems", ["problem_kind", "details"]),
+	"Intervention Plan Action": ("actions", ["action", "action_owner", "due_on", "done"]),
+	"Intervention Plan Review": ("reviews", ["review_date", "progress", "reviewed_by"]),
+	"Intervention Plan Transition": ("transitions", ["from_state", "action", "to_state", "by_user", "at"]),
+}
+
+
+def insert_plans(data: DemoCounty, plans: list[PlanPlan], child_names: list[str]) -> int:
+	"""Intervention plans as far along their workflow as generated, with their rows."""
+	today = data.today
+	names = reserve_names("Intervention Plan", len(plans))
+	records, rows = [], {doctype: [] for doctype in PLAN_ROWS}
+	for name, plan in zip(names, plans, strict=True):
+		child = data.children[plan.child]
+		due = next_review_on(plan.state, plan.approved_on, [day for day, _ in plan.reviews], 30)
+		submitted = plan.transitions[0][3] if plan.transitions else None
+		records.append(
+			[name, plan.responsible_teacher, plan.responsible_teacher]
+			+ [
+				child_names[plan.child],
+				child.child_name,
+				child.school,
+				child.care_class,
+				plan.state,
+				plan.drafted_on,
+				plan.responsible_teacher,
+				plan.goals,
+				plan.responsible_teacher,
+				plan.participating_leader,
+				30,
+				due,
+				int(bool(due and due < today)),
+				submitted,
+				plan.participating_leader if plan.approved_on else None,
+				plan.approved_on,
+				plan.outcome,
+				plan.referral_target,
+				plan.referral_date,
+			]
+		)
+		values = {
+			"Intervention Plan Problem": [list(p) for p in plan.problems],
+			"Intervention Plan Action": [
+				[a, plan.responsible_teacher, due_on, int(done)] for a, due_on, done in plan.actions
+			],
+			"Intervention Plan Review": [
+				[day, progress, plan.responsible_teacher] for day, progress in plan.reviews
+			],
+			"Intervention Plan Transition": [
+				[from_state, action, to_state, by, f"{on} 16:30:00"]
+				for from_state, action, to_state, by, on in plan.transitions
+			],
+		}
+		for doctype, (parentfield, _fields) in PLAN_ROWS.items():
+			for idx, row in enumerate(values[doctype], start=1):
+				rows[doctype].append(
+					[frappe.generate_hash(length=10), plan.responsible_teacher, plan.responsible_teacher]
+					+ [name, "Intervention Plan", parentfield, idx, *row]
+				)
+	bulk_insert("Intervention Plan", ["name", "owner", "modified_by", *PLAN_FIELDS], records, Stamp())
+	for doctype, (_parentfield, fields) in PLAN_ROWS.items():
+		bulk_insert(
+			doctype,
+			["name", "owner", "modified_by", "parent", "parenttype", "parentfield", "idx", *fields],
+			rows[doctype],
+			Stamp(),
+		)
 	return len(plans)
 
 

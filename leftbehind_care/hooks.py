@@ -30,6 +30,11 @@ permission_query_conditions = {
 	"Home Visit": "leftbehind_care.permissions.child_record_query_conditions",
 	"Care Meeting": "leftbehind_care.permissions.meeting_query_conditions",
 	"Care Meeting Attendee": "leftbehind_care.permissions.meeting_row_query_conditions",
+	"Intervention Plan": "leftbehind_care.permissions.child_record_query_conditions",
+	"Intervention Plan Problem": "leftbehind_care.permissions.plan_row_query_conditions",
+	"Intervention Plan Action": "leftbehind_care.permissions.plan_row_query_conditions",
+	"Intervention Plan Review": "leftbehind_care.permissions.plan_row_query_conditions",
+	"Intervention Plan Transition": "leftbehind_care.permissions.plan_row_query_conditions",
 }
 
 has_permission = {
@@ -41,6 +46,7 @@ has_permission = {
 	"Family Contact": "leftbehind_care.permissions.child_record_has_permission",
 	"Home Visit": "leftbehind_care.permissions.child_record_has_permission",
 	"Care Meeting": "leftbehind_care.permissions.meeting_has_permission",
+	"Intervention Plan": "leftbehind_care.permissions.child_record_has_permission",
 }
 
 # Frappe methods that read without the checks above (a count, an existence check, a title, a
@@ -93,5 +99,6 @@ scheduler_events = {
 		"leftbehind_care.tasks.refresh_ages",
 		"leftbehind_care.tasks.close_aged_out_children",
 		"leftbehind_care.reminders.send_reminders",
+		"leftbehind_care.plans.mark_overdue_reviews",
 	],
 }

@@ -9,12 +9,110 @@ def after_install() -> None:
 	ensure_settings()
 	ensure_overview_block()
 	ensure_print_format_names_translated()
+	ensure_workflows()
 
 
 def after_migrate() -> None:
 	ensure_settings()
 	ensure_overview_block()
 	ensure_print_format_names_translated()
+	ensure_workflows()
+
+
+WORKFLOWS = ("intervention_plan",)
+
+
+def ensure_workflows() -> None:
+	"""Frappe's Workflow, Workflow State and Workflow Action Master records from the workflows
+	shipped as data (`leftbehind_care/workflows/`), so a site administrator reads them in Frappe's
+	workflow builder. Idempotent: a workflow is saved only when the file says something else."""
+	from leftbehind_care.core import workflow
+
+	for name in WORKFLOWS:
+		spec = workflow.read(name)
+		for state in spec.states:
+			if not frappe.db.exists("Workflow State", state.name):
+				frappe.get_doc(
+					{"doctype": "Workflow State", "workflow_state_name": state.name, "style": state.style}
+				).insert(ignore_permissions=True)
+		for action in {t.action for t in spec.transitions}:
+			if not frappe.db.exists("Workflow Action Master", action):
+				frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": action}).insert(
+					ignore_permissions=True
+				)
+		states = [
+			{"state": s.name, "doc_status": "0", "allow_edit": role}
+			for s in spec.states
+			for role in s.editors
+		]
+		transitions = [
+			{
+				"state": t.from_state,
+				"action": t.action,
+				"next_state": t.to_state,
+				"allowed": role,
+				"allow_self_approval": int(t.self_approval),
+			}
+			for t in spec.transitions
+			for role in t.roles
+		]
+		if frappe.db.exists("Workflow", spec.name):
+			doc = frappe.get_doc("Workflow", spec.name)
+			if workflow_rows(doc) == (states, transitions) and doc.is_active:
+				continue
+		else:
+			doc = frappe.new_doc("Workflow")
+			doc.workflow_name = spec.name
+		doc.update(
+			{
+				"document_type": spec.document_type,
+				"workflow_state_field": spec.state_field,
+				"is_active": 1,
+				"send_email_alert": 0,
+			}
+		)
+		doc.set("states", states)
+		doc.set("transitions", transitions)
+		doc.save(ignore_permissions=True)
+
+
+def workflow_rows(doc) -> tuple[list[dict], list[dict]]:
+	states = [{"state": r.state, "doc_status": r.doc_status, "allow_edit": r.allow_edit} for r in doc.states]
+	transitions = [
+		{
+			"state": r.state,
+			"action": r.action,
+			"next_state": r.next_state,
+			"allowed": r.allowed,
+			"allow_self_approval": r.allow_self_approval,
+		}
+		for r in doc.transitions
+	]
+	return states, transitions
+
+
+def workflow_labels() -> list[str]:
+	"""The shipped workflows' states and actions, listed for the catalogue (locale/zh.po): Frappe
+	shows them through `__()`."""
+	from frappe import _
+
+	return [
+		_("Draft"),
+		_("Pending Approval"),
+		_("Rejected"),
+		_("Active"),
+		_("Under Review"),
+		_("Closed"),
+		_("Escalated"),
+		_("Submit for Approval"),
+		_("Approve"),
+		_("Reject"),
+		_("Revise"),
+		_("Start Review"),
+		_("Resume"),
+		_("Close"),
+		_("Escalate"),
+	]
 
 
 def print_format_names() -> list[str]:

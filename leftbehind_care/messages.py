@@ -220,6 +220,54 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 				"{0} already mentors {1} children, the most one mentor may carry ({2}, set in Care Settings). Choose another mentor or end one of their pairings first."
 			).format(p["mentor"], p["count"], p["capacity"]),
 		),
+		"workflow_state_unknown": (
+			lambda: _("Unknown Status"),
+			lambda p: _(
+				"{0} is not a status of this plan. Use the plan's Actions menu to move it on."
+			).format(option_label(p["state"])),
+		),
+		"workflow_move_illegal": (
+			lambda: _("Step Not Allowed"),
+			lambda p: _(
+				"A plan cannot go from {0} to {1}. Use the plan's Actions menu: it offers the steps allowed from {0}."
+			).format(option_label(p["from_state"]), option_label(p["to_state"])),
+		),
+		"workflow_move_not_allowed": (
+			lambda: _("Step Not Yours"),
+			lambda p: _("Only {0} may take the step {1}. Ask one of them to do it.").format(
+				"、".join(option_label(r) for r in p["roles"]), option_label(p["action"])
+			),
+		),
+		"workflow_fields_required": (
+			lambda: _("Fields Missing"),
+			lambda p: _("The step {0} needs {1}. Fill them in, then take the step again.").format(
+				option_label(p["action"]), p["fields"]
+			),
+		),
+		"workflow_self_approval": (
+			lambda: _("No Self-Approval"),
+			lambda p: _(
+				"You drafted or submitted this plan, so you may not take the step {0} yourself. Another member of the school leadership decides."
+			).format(option_label(p["action"])),
+		),
+		"workflow_fields_locked": (
+			lambda: _("Field Locked"),
+			lambda p: _(
+				"While the plan is {0}, {1} may not be changed. To change the goals of an approved plan, start a review first."
+			).format(option_label(p["state"]), p["fields"]),
+		),
+		"workflow_edit_not_allowed": (
+			lambda: _("Not Yours to Edit"),
+			lambda p: _("While the plan is {0}, only {1} may change it.").format(
+				option_label(p["state"]), "、".join(option_label(r) for r in p["roles"])
+			),
+		),
+		"plan_leader_not_of_school": (
+			lambda: _("Not a Leader of This School"),
+			lambda p: _(
+				"{0} is not in the leadership group of {1}. Choose a leader of the child's school as the participating school leader."
+			).format(p["leader"], p["school"]),
+		),
 		"record_child_outside_scope": (
 			lambda: _("Not Your Child"),
 			lambda p: _(

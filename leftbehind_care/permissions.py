@@ -295,6 +295,29 @@ def child_record_has_permission(doc, ptype: str | None = None, user: str | None 
 	return all(child_in_scope(scope, child) for child in children if child)
 
 
+# ---- Intervention Plan (个别教育管理方案): a record about one child; its rows follow it.
+
+PLAN = "Intervention Plan"
+PLAN_TABLES = (
+	"Intervention Plan Problem",
+	"Intervention Plan Action",
+	"Intervention Plan Review",
+	"Intervention Plan Transition",
+)
+
+
+def plan_row_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	refuse_hidden_fields_in_running_query(doctype, user)
+	scope = get_scope(user)
+	if scope.all_schools:
+		return ""
+	table = f"`tab{doctype}`"
+	return (
+		"({table}.parenttype = {plan} and {table}.parent in "
+		"(select p.name from `tabIntervention Plan` p where {in_scope}))"
+	).format(table=table, plan=frappe.db.escape(PLAN), in_scope=child_in_scope_condition(scope, "p.child"))
+
+
 # ---- Care Meeting: seen by whoever sees its school or class, and by its host; its attendance
 # rows follow it. Who may be listed in it is checked in its controller.
 
@@ -365,6 +388,8 @@ FAMILIES = {
 	"Care Meeting Attendee": (MEETING, "Care Meeting Attendee"),
 }
 FAMILIES.update({table: FAMILIES[CHILD] for table in CHILD_TABLES})
+FAMILIES[PLAN] = (PLAN, *PLAN_TABLES)
+FAMILIES.update({table: FAMILIES[PLAN] for table in PLAN_TABLES})
 
 
 def hidden_fields(doctype: str, user: str | None = None) -> dict[str, set[str]]:

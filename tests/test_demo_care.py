@@ -180,3 +180,35 @@ def test_some_guardians_attend_and_some_never_do(county, meetings):
 		if a.attendee_kind in ("Guardian", "Father or Mother")
 	}
 	assert 0.4 < len(attended & active) / len(active) < 0.95
+
+
+def test_plans_follow_the_workflow_and_the_school():
+	from leftbehind_care.core import workflow
+	from leftbehind_care.core.demo_care import generate_plans
+
+	county = demo.generate_county(400, seed=3, today=TODAY)
+	plans = generate_plans(county, 3)
+	assert plans and plans == generate_plans(county, 3)
+	spec = workflow.read("intervention_plan")
+	leaders = {
+		s.school_name: {m.user for m in s.members if m.member_role == "Leader"} for s in county.schools
+	}
+	teachers = county.class_teacher_of()
+	assert {p.state for p in plans} >= {"Draft", "Active"}
+	for plan in plans:
+		child = county.children[plan.child]
+		assert plan.participating_leader in leaders[child.school]
+		assert plan.responsible_teacher == teachers[child.care_class]
+		state = spec.initial
+		for from_state, action, to_state, by, on in plan.transitions:
+			move = next(t for t in spec.moves(from_state) if t.to_state == to_state)
+			assert (from_state, move.action) == (state, action)
+			assert by in {plan.participating_leader, plan.responsible_teacher}
+			assert by == plan.participating_leader or "Care Class Teacher" in move.roles
+			assert on <= TODAY and on >= plan.drafted_on
+			state = to_state
+		assert state == plan.state
+		assert bool(plan.approved_on) == (plan.state not in ("Draft", "Pending Approval"))
+		assert bool(plan.outcome) == (plan.state == "Closed")
+		assert bool(plan.referral_target) == (plan.state == "Escalated")
+		assert all(day < TODAY for day, _progress in plan.reviews)

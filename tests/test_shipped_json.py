@@ -22,7 +22,7 @@ DOCTYPES = {
 	for p in sorted(MODULE.glob("doctype/*/*.json"))
 }
 # Frappe's own DocTypes the app links to.
-FRAPPE_DOCTYPES = {"User", "Role", "DocType", "File"}
+FRAPPE_DOCTYPES = {"User", "Role", "DocType", "File", "Workflow State", "Workflow Action Master"}
 RESTRICTED = {
 	"name",
 	"parent",
@@ -102,6 +102,15 @@ EXPECTED_PERMISSIONS = {
 	"Family Contact": TALK,
 	"Home Visit": TALK,
 	"Care Meeting": TALK,
+	# A plan for a child in trouble: written by those who run it, approved by a leader; never
+	# deleted; no mentor and no inspector.
+	"Intervention Plan": {
+		("System Manager", 0): dict(ALL),
+		(scope.ADMINISTRATOR, 0): dict(ALL),
+		(scope.SCHOOL_LEADER, 0): dict(RECORDED_BY_CARERS, export=1),
+		(scope.CLASS_TEACHER, 0): RECORDED_BY_CARERS,
+		(scope.COUNSELOR, 0): RECORDED_BY_CARERS,
+	},
 	# Sent reminders: read by the county, written only by the reminder job.
 	"Care Reminder": {
 		("System Manager", 0): dict(read=1, report=1, export=1, delete=1),

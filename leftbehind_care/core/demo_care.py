@@ -490,3 +490,151 @@ def generate_meetings(county: DemoCounty, pairings: list[PairingPlan], seed: int
 					)
 				)
 	return meetings
+
+
+# ---- intervention plans (个别教育管理方案)
+
+_PROBLEMS = {
+	"Not Studying": ("上课走神，作业经常不交", "成绩明显下滑，对学习失去兴趣"),
+	"Psychological": ("常常一个人发呆，夜里哭醒", "提到外出的妈妈就情绪低落"),
+	"Behaviour": ("与同学发生冲突，动手打人", "多次逃课去网吧"),
+	"Personality Development": ("胆小孤僻，不愿与人交流", "遇事退缩，缺乏自信"),
+	"Moral Development": ("拿同学的文具不还", "说谎逃避批评"),
+	"Safety": ("放学后常独自到河边玩", "周末无人看管，独自在家"),
+}
+_GOALS = (
+	"按时完成作业，期末主要科目及格",
+	"每周主动与老师或同学交流一次，情绪稳定",
+	"不再与同学动手，学会用语言解决矛盾",
+	"放学后按时回家，周末有人照看",
+)
+_ACTIONS = (
+	"班主任每周两次课后辅导",
+	"心理老师每两周谈心一次",
+	"安排优秀学生结对学习",
+	"每周与在外父母视频通话一次",
+	"联系村委会落实周末照看",
+	"家访，与监护人商定作息",
+)
+_PROGRESS = ("作业完成情况好转", "情绪比以前稳定", "与同学相处有进步", "仍有反复，需要继续关注")
+_OUTCOMES = ("目标基本达成，转入日常关注", "学习和情绪明显好转，结束方案")
+# How far the county's plans have come: (state, weight).
+_PLAN_STATES = {
+	"Draft": 1.5,
+	"Pending Approval": 1.5,
+	"Active": 4,
+	"Under Review": 1,
+	"Closed": 1.5,
+	"Escalated": 0.5,
+}
+_REFERRALS = ("Civil Affairs", "Health Services", "Township Government")
+
+
+@dataclass(frozen=True)
+class PlanPlan:
+	child: int
+	state: str
+	drafted_on: datetime.date
+	responsible_teacher: str
+	participating_leader: str
+	problems: tuple[tuple[str, str], ...]
+	goals: str
+	actions: tuple[tuple[str, datetime.date, bool], ...]
+	reviews: tuple[tuple[datetime.date, str], ...]
+	# (from, action, to, by, on) in order; the last one is the state's.
+	transitions: tuple[tuple[str, str, str, str, datetime.date], ...]
+	approved_on: datetime.date | None = None
+	outcome: str | None = None
+	referral_target: str | None = None
+	referral_date: datetime.date | None = None
+
+
+def generate_plans(county: DemoCounty, seed: int, share: float = 0.05) -> list[PlanPlan]:
+	"""Plans for about `share` of the active children (those without a capable guardian first),
+	each as far along the workflow as a believable county has them: drafted by the class teacher,
+	approved by a leader of the school, reviewed monthly, some closed or escalated."""
+	rng = random.Random(f"plans-{seed}")
+	teachers = county.class_teacher_of()
+	leaders = {
+		school.school_name: [m.user for m in school.members if m.member_role == MEMBER_LEADER]
+		for school in county.schools
+	}
+	candidates = [
+		i
+		for i, child in enumerate(county.children)
+		if child.status == ACTIVE and child.care_class and leaders.get(child.school)
+	]
+	guardians = {g.key: g for g in county.guardians}
+	weak = [
+		i
+		for i in candidates
+		if not any(
+			guardians[link.guardian].capacity == CAPACITY_GOOD for link in county.children[i].guardians
+		)
+	]
+	count = round(len(candidates) * share)
+	chosen = (weak + [i for i in candidates if i not in set(weak)])[:count]
+	plans = []
+	for index in chosen:
+		child = county.children[index]
+		teacher = teachers[child.care_class]
+		leader = rng.choice(leaders[child.school])
+		state = rng.choices(list(_PLAN_STATES), weights=list(_PLAN_STATES.values()))[0]
+		drafted = county.today - datetime.timedelta(days=rng.randint(20, 120))
+		kinds = rng.sample(list(_PROBLEMS), rng.randint(1, 2))
+		problems = tuple((kind, rng.choice(_PROBLEMS[kind])) for kind in kinds)
+		moves = [
+			(
+				"Draft",
+				"Submit for Approval",
+				"Pending Approval",
+				teacher,
+				drafted + datetime.timedelta(days=1),
+			)
+		]
+		approved = reviews = None
+		if state not in ("Draft", "Pending Approval"):
+			approved = drafted + datetime.timedelta(days=rng.randint(2, 6))
+			moves.append(("Pending Approval", "Approve", "Active", leader, approved))
+			day, reviews = approved + datetime.timedelta(days=30), []
+			while day < county.today - datetime.timedelta(days=2) and rng.random() < 0.85:
+				reviews.append((day, rng.choice(_PROGRESS)))
+				day += datetime.timedelta(days=30)
+		if state == "Under Review":
+			moves.append(
+				("Active", "Start Review", "Under Review", teacher, county.today - datetime.timedelta(days=2))
+			)
+		ended = county.today - datetime.timedelta(days=rng.randint(1, 10))
+		if state == "Closed":
+			moves.append(("Active", "Close", "Closed", leader, ended))
+		if state == "Escalated":
+			moves.append(("Active", "Escalate", "Escalated", leader, ended))
+		if state == "Draft":
+			moves = []
+		actions = tuple(
+			(
+				action,
+				drafted + datetime.timedelta(days=rng.randint(14, 60)),
+				approved is not None and rng.random() < 0.5,
+			)
+			for action in rng.sample(_ACTIONS, rng.randint(1, 3))
+		)
+		plans.append(
+			PlanPlan(
+				child=index,
+				state=state,
+				drafted_on=drafted,
+				responsible_teacher=teacher,
+				participating_leader=leader,
+				problems=problems,
+				goals=rng.choice(_GOALS),
+				actions=actions,
+				reviews=tuple(reviews or ()),
+				transitions=tuple(moves),
+				approved_on=approved,
+				outcome=rng.choice(_OUTCOMES) if state == "Closed" else None,
+				referral_target=rng.choice(_REFERRALS) if state == "Escalated" else None,
+				referral_date=ended if state == "Escalated" else None,
+			)
+		)
+	return plans

@@ -321,6 +321,10 @@ B1_TALK_FINDINGS = "孙小刚想念在外打工的妈妈"
 B1_CONTACT_SUMMARY = "孙乙一父说春节回家"
 B1_VISIT_FINDINGS = "孙家屋顶漏雨需要修缮"
 B1_MEETING_MINUTES = "乙校家长会：孙奶奶说孩子晚上睡不好"
+B1_PLAN_GOALS = "孙小刚每晚能安心入睡"
+B1_PLAN_DETAILS = "孙小刚夜里常哭醒"
+B1_PLAN_ACTION = "孙小刚每周与心理老师谈一次"
+B1_PLAN_REVIEW = "孙小刚本周哭醒两次"
 
 
 def hidden_canaries(key: str) -> dict[str, str]:
@@ -380,7 +384,17 @@ def canaries_of(key: str, child: str) -> set[str]:
 		frappe.db.get_value("Child Guardian", guardian, "guardian_name"),
 		*hidden_canaries(key).values(),
 		*(
-			(*B1_VOLUNTEER, B1_TALK_FINDINGS, B1_CONTACT_SUMMARY, B1_VISIT_FINDINGS, B1_MEETING_MINUTES)
+			(
+				*B1_VOLUNTEER,
+				B1_TALK_FINDINGS,
+				B1_CONTACT_SUMMARY,
+				B1_VISIT_FINDINGS,
+				B1_MEETING_MINUTES,
+				B1_PLAN_GOALS,
+				B1_PLAN_DETAILS,
+				B1_PLAN_ACTION,
+				B1_PLAN_REVIEW,
+			)
 			if key == "b1"
 			else ()
 		),
@@ -444,8 +458,42 @@ def make_world() -> dict[str, str]:
 			frappe.get_doc({"doctype": doctype, "child": children["b1"], **fields}).insert()
 	if not frappe.db.exists("Care Meeting", {"minutes": B1_MEETING_MINUTES}):
 		make_meeting(classes["b1"], [("Guardian", children["b1"], "孙奶奶")], minutes=B1_MEETING_MINUTES)
+	make_b1_plan(children["b1"])
 	frappe.db.commit()
 	return children
+
+
+def make_b1_plan(child: str) -> str:
+	"""A draft intervention plan of b1 with a row in each of its tables (the status history's
+	row written directly: a move needs a leader of school B, whom the world does not have)."""
+	existing = frappe.db.get_value("Intervention Plan", {"child": child, "goals": B1_PLAN_GOALS})
+	if existing:
+		return existing
+	plan = frappe.get_doc(
+		{
+			"doctype": "Intervention Plan",
+			"child": child,
+			"goals": B1_PLAN_GOALS,
+			"problems": [{"problem_kind": "Psychological", "details": B1_PLAN_DETAILS}],
+			"actions": [{"action": B1_PLAN_ACTION}],
+			"reviews": [{"review_date": TODAY, "progress": B1_PLAN_REVIEW}],
+		}
+	).insert()
+	frappe.get_doc(
+		{
+			"doctype": "Intervention Plan Transition",
+			"parent": plan.name,
+			"parenttype": "Intervention Plan",
+			"parentfield": "transitions",
+			"idx": 1,
+			"from_state": "Draft",
+			"action": "Submit for Approval",
+			"to_state": "Pending Approval",
+			"by_user": "Administrator",
+			"at": frappe.utils.now_datetime(),
+		}
+	).db_insert()
+	return plan.name
 
 
 def make_meeting(care_class: str | None, attendees, **fields):

@@ -1,0 +1,83 @@
+"""The daily job of intervention plans: a review past its day marks the plan and tells its
+responsible teacher and participating leader, once for that day (a Care Reminder with a unique
+key, as the care reminders)."""
+
+from __future__ import annotations
+
+import frappe
+from frappe import _
+from frappe.utils import get_url_to_form, getdate, nowdate
+
+from leftbehind_care.core import plans as rules
+from leftbehind_care.reminders import language
+
+PLAN = "Intervention Plan"
+
+
+def mark_overdue_reviews() -> list[str]:
+	"""Mark every running plan whose review is past due, and remind its people once; returns
+	the reminder keys sent."""
+	today = getdate(nowdate())
+	rows = frappe.get_all(
+		PLAN,
+		filters={"workflow_state": ("in", rules.RUNNING), "next_review_on": ("<", today)},
+		fields=[
+			"name",
+			"workflow_state",
+			"next_review_on",
+			"child_name",
+			"responsible_teacher",
+			"participating_leader",
+			"school",
+		],
+	)
+	if not rows:
+		return []
+	sent = set(
+		frappe.get_all(
+			"Care Reminder", filters={"reminder_key": ("like", "plan-review:%")}, pluck="reminder_key"
+		)
+	)
+	by_name = {row.name: row for row in rows}
+	facts = [rules.PlanFacts(r.name, r.workflow_state, getdate(r.next_review_on)) for r in rows]
+	frappe.db.set_value(PLAN, {"name": ("in", list(by_name))}, "review_overdue", 1, update_modified=False)
+	keys = []
+	for plan in rules.overdue_reviews(facts, today, sent):
+		row = by_name[plan.name]
+		key = rules.review_key(plan.name, plan.next_review_on)
+		for user in sorted({row.responsible_teacher, row.participating_leader} - {None, ""}):
+			notify(user, row, plan.next_review_on)
+		frappe.get_doc(
+			{
+				"doctype": "Care Reminder",
+				"reminder_key": key,
+				"kind": "Plan Review",
+				"recipient": row.participating_leader or row.responsible_teacher,
+				"period": plan.next_review_on.isoformat(),
+				"school": row.school,
+				"children_count": 1,
+			}
+		).insert(ignore_permissions=True)
+		keys.append(key)
+	return keys
+
+
+def notify(user: str, row, due) -> None:
+	recipient = frappe.db.get_value("User", user, ["language", "enabled"], as_dict=True)
+	if not recipient or not recipient.enabled:
+		return
+	with language(recipient.language):
+		subject = _("The intervention plan of {0} was due for review on {1}").format(
+			row.child_name, frappe.format(due, "Date")
+		)
+	frappe.get_doc(
+		{
+			"doctype": "Notification Log",
+			"type": "Alert",
+			"for_user": user,
+			"subject": subject,
+			"document_type": PLAN,
+			"document_name": row.name,
+			"link": get_url_to_form(PLAN, row.name),
+		}
+	).insert(ignore_permissions=True)
