@@ -92,25 +92,22 @@ def workflow_rows(doc) -> tuple[list[dict], list[dict]]:
 
 
 def workflow_labels() -> list[str]:
-	"""The shipped workflows' states and actions, listed for the catalogue (locale/zh.po): Frappe
-	shows them through `__()`."""
+	"""The shipped workflows' states and actions that Frappe's catalogue lacks, listed for ours
+	(locale/zh.po); Draft, In Progress and Closed read in Frappe's own words."""
 	from frappe import _
 
 	return [
-		_("Draft"),
 		_("Pending Approval"),
 		_("Rejected"),
-		_("Active"),
 		_("Under Review"),
-		_("Closed"),
 		_("Escalated"),
 		_("Submit for Approval"),
 		_("Approve"),
 		_("Reject"),
 		_("Revise"),
 		_("Start Review"),
-		_("Resume"),
-		_("Close"),
+		_("End Review"),
+		_("Close Plan"),
 		_("Escalate"),
 	]
 

@@ -22,13 +22,13 @@ FULL = {field: True for field in PLAN.content_fields}
 # (from, to): the roles that may make the move. Every other pair is illegal for everyone.
 ALLOWED = {
 	("Draft", "Pending Approval"): {CLASS_TEACHER, COUNSELOR},
-	("Pending Approval", "Active"): {SCHOOL_LEADER},
+	("Pending Approval", "In Progress"): {SCHOOL_LEADER},
 	("Pending Approval", "Rejected"): {SCHOOL_LEADER},
 	("Rejected", "Draft"): {CLASS_TEACHER, COUNSELOR},
-	("Active", "Under Review"): {CLASS_TEACHER, COUNSELOR, SCHOOL_LEADER},
-	("Under Review", "Active"): {CLASS_TEACHER, COUNSELOR, SCHOOL_LEADER},
-	("Active", "Closed"): {SCHOOL_LEADER},
-	("Active", "Escalated"): {SCHOOL_LEADER},
+	("In Progress", "Under Review"): {CLASS_TEACHER, COUNSELOR, SCHOOL_LEADER},
+	("Under Review", "In Progress"): {CLASS_TEACHER, COUNSELOR, SCHOOL_LEADER},
+	("In Progress", "Closed"): {SCHOOL_LEADER},
+	("In Progress", "Escalated"): {SCHOOL_LEADER},
 }
 
 
@@ -45,7 +45,7 @@ def test_the_shipped_workflow_starts_in_draft_and_names_every_state():
 		"Draft",
 		"Pending Approval",
 		"Rejected",
-		"Active",
+		"In Progress",
 		"Under Review",
 		"Closed",
 		"Escalated",
@@ -67,17 +67,17 @@ def test_every_move_for_every_role(role):
 
 
 def test_staying_in_a_state_is_no_move():
-	assert wf.check_move(PLAN, "Active", "Active", [MENTOR], {}, "x") is None
+	assert wf.check_move(PLAN, "In Progress", "In Progress", [MENTOR], {}, "x") is None
 
 
 def test_a_move_needs_its_fields():
 	empty = dict.fromkeys(PLAN.content_fields, False)
 	cases = {
 		("Draft", "Pending Approval", CLASS_TEACHER): ("goals", "participating_leader"),
-		("Pending Approval", "Active", SCHOOL_LEADER): ("participating_leader",),
+		("Pending Approval", "In Progress", SCHOOL_LEADER): ("participating_leader",),
 		("Pending Approval", "Rejected", SCHOOL_LEADER): ("rejection_reason",),
-		("Active", "Closed", SCHOOL_LEADER): ("outcome",),
-		("Active", "Escalated", SCHOOL_LEADER): ("referral_target", "referral_date"),
+		("In Progress", "Closed", SCHOOL_LEADER): ("outcome",),
+		("In Progress", "Escalated", SCHOOL_LEADER): ("referral_target", "referral_date"),
 	}
 	for (from_state, to_state, role), fields in cases.items():
 		with pytest.raises(RuleError) as err:
@@ -87,7 +87,7 @@ def test_a_move_needs_its_fields():
 
 
 def test_nobody_approves_what_they_drafted_or_submitted():
-	for to_state in ("Active", "Rejected"):
+	for to_state in ("In Progress", "Rejected"):
 		assert (
 			code(
 				wf.check_move,
@@ -121,9 +121,15 @@ def test_what_may_be_edited_in_each_state():
 		wf.check_edits(PLAN, "Pending Approval", None, ["goals", "actions"], [SCHOOL_LEADER])
 	assert (err.value.code, err.value.params["fields"]) == ("workflow_fields_locked", ("goals", "actions"))
 	# An approved plan's goals are locked; its actions and reviews go on.
-	wf.check_edits(PLAN, "Active", None, ["actions", "reviews"], [CLASS_TEACHER])
-	assert code(wf.check_edits, PLAN, "Active", None, ["goals"], [SCHOOL_LEADER]) == "workflow_fields_locked"
-	assert code(wf.check_edits, PLAN, "Active", None, ["child"], [SCHOOL_LEADER]) == "workflow_fields_locked"
+	wf.check_edits(PLAN, "In Progress", None, ["actions", "reviews"], [CLASS_TEACHER])
+	assert (
+		code(wf.check_edits, PLAN, "In Progress", None, ["goals"], [SCHOOL_LEADER])
+		== "workflow_fields_locked"
+	)
+	assert (
+		code(wf.check_edits, PLAN, "In Progress", None, ["child"], [SCHOOL_LEADER])
+		== "workflow_fields_locked"
+	)
 	# Under review, goals may be changed.
 	wf.check_edits(PLAN, "Under Review", None, ["goals"], [COUNSELOR])
 	# Closed and escalated plans are history.
@@ -136,9 +142,12 @@ def test_what_may_be_edited_in_each_state():
 
 
 def test_a_transition_may_set_its_own_fields():
-	close = wf.check_move(PLAN, "Active", "Closed", [SCHOOL_LEADER], FULL, "l@x")
-	wf.check_edits(PLAN, "Active", close, ["outcome"], [SCHOOL_LEADER])
-	assert code(wf.check_edits, PLAN, "Active", close, ["goals"], [SCHOOL_LEADER]) == "workflow_fields_locked"
+	close = wf.check_move(PLAN, "In Progress", "Closed", [SCHOOL_LEADER], FULL, "l@x")
+	wf.check_edits(PLAN, "In Progress", close, ["outcome"], [SCHOOL_LEADER])
+	assert (
+		code(wf.check_edits, PLAN, "In Progress", close, ["goals"], [SCHOOL_LEADER])
+		== "workflow_fields_locked"
+	)
 	reject = wf.check_move(PLAN, "Pending Approval", "Rejected", [SCHOOL_LEADER], FULL, "l@x")
 	wf.check_edits(PLAN, "Pending Approval", reject, ["rejection_reason"], [SCHOOL_LEADER])
 

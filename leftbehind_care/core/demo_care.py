@@ -522,7 +522,7 @@ _OUTCOMES = ("目标基本达成，转入日常关注", "学习和情绪明显�
 _PLAN_STATES = {
 	"Draft": 1.5,
 	"Pending Approval": 1.5,
-	"Active": 4,
+	"In Progress": 4,
 	"Under Review": 1,
 	"Closed": 1.5,
 	"Escalated": 0.5,
@@ -595,20 +595,26 @@ def generate_plans(county: DemoCounty, seed: int, share: float = 0.05) -> list[P
 		approved = reviews = None
 		if state not in ("Draft", "Pending Approval"):
 			approved = drafted + datetime.timedelta(days=rng.randint(2, 6))
-			moves.append(("Pending Approval", "Approve", "Active", leader, approved))
+			moves.append(("Pending Approval", "Approve", "In Progress", leader, approved))
 			day, reviews = approved + datetime.timedelta(days=30), []
 			while day < county.today - datetime.timedelta(days=2) and rng.random() < 0.85:
 				reviews.append((day, rng.choice(_PROGRESS)))
 				day += datetime.timedelta(days=30)
 		if state == "Under Review":
 			moves.append(
-				("Active", "Start Review", "Under Review", teacher, county.today - datetime.timedelta(days=2))
+				(
+					"In Progress",
+					"Start Review",
+					"Under Review",
+					teacher,
+					county.today - datetime.timedelta(days=2),
+				)
 			)
 		ended = county.today - datetime.timedelta(days=rng.randint(1, 10))
 		if state == "Closed":
-			moves.append(("Active", "Close", "Closed", leader, ended))
+			moves.append(("In Progress", "Close Plan", "Closed", leader, ended))
 		if state == "Escalated":
-			moves.append(("Active", "Escalate", "Escalated", leader, ended))
+			moves.append(("In Progress", "Escalate", "Escalated", leader, ended))
 		if state == "Draft":
 			moves = []
 		actions = tuple(

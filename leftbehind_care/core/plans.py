@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 # The states in which a plan is being carried out, and so is reviewed.
-RUNNING = ("Active", "Under Review")
+RUNNING = ("In Progress", "Under Review")
 
 
 def next_review_on(

@@ -99,6 +99,25 @@ class TestDemoData(u.CareTestCase):
 			for name in names[:10]:
 				frappe.get_doc(doctype, name).run_method("validate")
 
+	def test_intervention_plans_validate_as_stored(self):
+		"""Each demo plan is where its workflow says and validates as its last mover saved it."""
+		children = [c.name for c in self.children]
+		names = frappe.get_all("Intervention Plan", filters={"child": ("in", children)}, pluck="name")
+		self.assertEqual(len(names), self.summary.plans)
+		self.assertGreater(self.summary.plans, 0)
+		for name in names:
+			plan = frappe.get_doc("Intervention Plan", name)
+			plan._doc_before_save = frappe.get_doc("Intervention Plan", name)
+			with self.set_user(plan.transitions[-1].by_user if plan.transitions else plan.drafted_by):
+				plan.run_method("validate")
+			stored = frappe.db.get_value(
+				"Intervention Plan", name, ["next_review_on", "review_overdue"], as_dict=True
+			)
+			self.assertEqual(
+				(str(plan.next_review_on), plan.review_overdue),
+				(str(stored.next_review_on), stored.review_overdue),
+			)
+
 	def test_demo_users_leave_the_user_throttle_alone(self):
 		# Frappe refuses new users once more than 60 were created within the last 60 minutes.
 		recent = {"name": ("like", DEMO_USERS), "creation": (">=", add_to_date(now_datetime(), hours=-1))}

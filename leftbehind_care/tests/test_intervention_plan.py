@@ -100,10 +100,10 @@ class TestInterventionPlan(u.CareTestCase):
 		plan = self.move(u.TEACHER, plan, "Submit for Approval")
 		self.assertEqual((plan.workflow_state, plan.submitted_by), ("Pending Approval", u.TEACHER))
 		plan = self.move(u.LEADER, plan, "Approve")
-		self.assertEqual((plan.workflow_state, plan.approved_by), ("Active", u.LEADER))
+		self.assertEqual((plan.workflow_state, plan.approved_by), ("In Progress", u.LEADER))
 		self.assertEqual(str(plan.next_review_on), str(u.TODAY + datetime.timedelta(days=30)))
 		plan = self.move(u.TEACHER, plan, "Start Review")
-		plan = self.move(u.COUNSELOR, plan, "Resume")
+		plan = self.move(u.COUNSELOR, plan, "End Review")
 		with self.set_user(u.LEADER):
 			plan = frappe.get_doc(PLAN, plan.name)
 			plan.outcome = "作业已能按时完成，与同学相处融洽"
@@ -114,10 +114,10 @@ class TestInterventionPlan(u.CareTestCase):
 			[(r.from_state, r.to_state, r.by_user) for r in plan.transitions],
 			[
 				("Draft", "Pending Approval", u.TEACHER),
-				("Pending Approval", "Active", u.LEADER),
-				("Active", "Under Review", u.TEACHER),
-				("Under Review", "Active", u.COUNSELOR),
-				("Active", "Closed", u.LEADER),
+				("Pending Approval", "In Progress", u.LEADER),
+				("In Progress", "Under Review", u.TEACHER),
+				("Under Review", "In Progress", u.COUNSELOR),
+				("In Progress", "Closed", u.LEADER),
 			],
 		)
 
@@ -141,15 +141,15 @@ class TestInterventionPlan(u.CareTestCase):
 			with self.subTest(user=user):
 				with self.assertRaises(frappe.ValidationError):
 					self.move(user, plan, "Approve")
-				self.assertRefused(user, plan, "Care School Leader", workflow_state="Active")
+				self.assertRefused(user, plan, "Care School Leader", workflow_state="In Progress")
 		self.assertEqual(frappe.db.get_value(PLAN, plan.name, "workflow_state"), "Pending Approval")
 
 	def test_a_plan_cannot_jump_or_start_past_draft(self):
 		plan = self.draft()
-		self.assertRefused(u.LEADER, plan, "Draft", workflow_state="Active")
+		self.assertRefused(u.LEADER, plan, "Draft", workflow_state="In Progress")
 		self.assertRefused(u.LEADER, plan, "Draft", workflow_state="Closed", outcome="x")
 		with self.assertRaises(frappe.ValidationError):
-			self.draft(workflow_state="Active")
+			self.draft(workflow_state="In Progress")
 
 	def test_a_plan_is_submitted_with_goals_and_a_participating_leader(self):
 		plan = self.draft(participating_leader=None)
@@ -159,10 +159,10 @@ class TestInterventionPlan(u.CareTestCase):
 	def test_nobody_approves_a_plan_they_drafted_or_submitted(self):
 		plan = self.draft(BOTH)
 		self.move(BOTH, plan, "Submit for Approval")
-		self.assertRefused(BOTH, plan, "yourself", workflow_state="Active")
+		self.assertRefused(BOTH, plan, "yourself", workflow_state="In Progress")
 		with self.assertRaises(frappe.ValidationError):
 			self.move(BOTH, plan, "Approve")
-		self.assertEqual(self.move(u.LEADER, plan, "Approve").workflow_state, "Active")
+		self.assertEqual(self.move(u.LEADER, plan, "Approve").workflow_state, "In Progress")
 
 	def test_an_approved_plans_goals_are_locked_and_its_work_goes_on(self):
 		plan = self.approved()
@@ -208,7 +208,7 @@ class TestInterventionPlan(u.CareTestCase):
 			lambda: (frappe.db.delete(PLAN, {"name": plan.name}), frappe.db.commit())
 		)  # nosemgrep
 		status, _body = u.RestClient(u.TEACHER).send_json(
-			"put", f"/api/resource/{PLAN}/{plan.name}", workflow_state="Active"
+			"put", f"/api/resource/{PLAN}/{plan.name}", workflow_state="In Progress"
 		)
 		self.assertNotEqual(status, 200)
 		self.assertEqual(frappe.db.get_value(PLAN, plan.name, "workflow_state"), "Draft")

@@ -91,7 +91,7 @@ class InterventionPlan(ChildRecord):
 		)
 		if transition.to_state == "Pending Approval":
 			self.submitted_by = user
-		elif transition.from_state == "Pending Approval" and transition.to_state == "Active":
+		elif transition.from_state == "Pending Approval" and transition.to_state == "In Progress":
 			self.approved_by, self.approved_on = user, getdate(nowdate())
 
 	# ---- people and dates
