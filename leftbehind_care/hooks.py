@@ -31,6 +31,8 @@ permission_query_conditions = {
 	"Care Meeting": "leftbehind_care.permissions.meeting_query_conditions",
 	"Care Meeting Attendee": "leftbehind_care.permissions.meeting_row_query_conditions",
 	"Intervention Plan": "leftbehind_care.permissions.child_record_query_conditions",
+	"Counseling Session": "leftbehind_care.permissions.child_record_query_conditions",
+	"Care Incident": "leftbehind_care.permissions.child_record_query_conditions",
 	"Intervention Plan Problem": "leftbehind_care.permissions.plan_row_query_conditions",
 	"Intervention Plan Action": "leftbehind_care.permissions.plan_row_query_conditions",
 	"Intervention Plan Review": "leftbehind_care.permissions.plan_row_query_conditions",
@@ -47,6 +49,8 @@ has_permission = {
 	"Home Visit": "leftbehind_care.permissions.child_record_has_permission",
 	"Care Meeting": "leftbehind_care.permissions.meeting_has_permission",
 	"Intervention Plan": "leftbehind_care.permissions.child_record_has_permission",
+	"Counseling Session": "leftbehind_care.permissions.child_record_has_permission",
+	"Care Incident": "leftbehind_care.permissions.child_record_has_permission",
 }
 
 # Frappe methods that read without the checks above (a count, an existence check, a title, a
@@ -100,5 +104,8 @@ scheduler_events = {
 		"leftbehind_care.tasks.close_aged_out_children",
 		"leftbehind_care.reminders.send_reminders",
 		"leftbehind_care.plans.mark_overdue_reviews",
+	],
+	"hourly": [
+		"leftbehind_care.incidents.alert_unnotified_incidents",
 	],
 }

@@ -220,6 +220,60 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 				"{0} already mentors {1} children, the most one mentor may carry ({2}, set in Care Settings). Choose another mentor or end one of their pairings first."
 			).format(p["mentor"], p["count"], p["capacity"]),
 		),
+		"incident_kind_unknown": (
+			lambda: _("Unknown Kind of Incident"),
+			lambda p: _("{0} is not a kind of incident. Choose one from the list.").format(
+				option_label(p["kind"])
+			),
+		),
+		"incident_in_future": (
+			lambda: _("Date in the Future"),
+			lambda p: _(
+				"The incident is recorded as happening at {0}, which is in the future. Enter when it happened."
+			).format(frappe.format(p["occurred_at"], "Datetime")),
+		),
+		"incident_notified_before_occurred": (
+			lambda: _("Parents Told Before the Incident"),
+			lambda p: _(
+				"The parents are recorded as told at {0}, before the incident at {1}. Correct one of the two times."
+			).format(
+				frappe.format(p["notified_at"], "Datetime"), frappe.format(p["occurred_at"], "Datetime")
+			),
+		),
+		"incident_notified_in_future": (
+			lambda: _("Date in the Future"),
+			lambda p: _(
+				"The parents are recorded as told at {0}, which is in the future. Enter when they were told."
+			).format(frappe.format(p["notified_at"], "Datetime")),
+		),
+		"incident_notifier_missing": (
+			lambda: _("Who Told the Parents?"),
+			lambda p: _("Enter who told the parents, for example 班主任王老师."),
+		),
+		"incident_notified_at_missing": (
+			lambda: _("When Were the Parents Told?"),
+			lambda p: _("Enter when the parents were told, or clear Told By until they are."),
+		),
+		"incident_report_missing": (
+			lambda: _("Mandatory Report Missing"),
+			lambda p: _(
+				"Suspected abuse or neglect must be reported to the authorities (强制报告). Enter to whom it was reported and when."
+			),
+		),
+		"incident_reported_before_occurred": (
+			lambda: _("Reported Before the Incident"),
+			lambda p: _(
+				"The report is recorded at {0}, before the incident at {1}. Correct one of the two times."
+			).format(
+				frappe.format(p["reported_at"], "Datetime"), frappe.format(p["occurred_at"], "Datetime")
+			),
+		),
+		"incident_reported_in_future": (
+			lambda: _("Date in the Future"),
+			lambda p: _(
+				"The report is recorded at {0}, which is in the future. Enter when it was made."
+			).format(frappe.format(p["reported_at"], "Datetime")),
+		),
 		"workflow_state_unknown": (
 			lambda: _("Unknown Status"),
 			lambda p: _(

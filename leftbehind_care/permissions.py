@@ -384,6 +384,8 @@ FAMILIES = {
 	"Talk Record": ("Talk Record",),
 	"Family Contact": ("Family Contact",),
 	"Home Visit": ("Home Visit",),
+	"Counseling Session": ("Counseling Session",),
+	"Care Incident": ("Care Incident",),
 	MEETING: (MEETING, "Care Meeting Attendee"),
 	"Care Meeting Attendee": (MEETING, "Care Meeting Attendee"),
 }

@@ -104,6 +104,27 @@ EXPECTED_PERMISSIONS = {
 	"Care Meeting": TALK,
 	# A plan for a child in trouble: written by those who run it, approved by a leader; never
 	# deleted; no mentor and no inspector.
+	# Counselling notes (permlevel 1) are read by counsellors and leaders only; a class teacher
+	# sees that a session took place.
+	"Counseling Session": {
+		("System Manager", 0): dict(ALL),
+		("System Manager", 1): dict(read=1, write=1),
+		(scope.ADMINISTRATOR, 0): dict(ALL),
+		(scope.SCHOOL_LEADER, 0): dict(read=1, report=1, print=1, export=1),
+		(scope.SCHOOL_LEADER, 1): dict(read=1),
+		(scope.COUNSELOR, 0): RECORDED_BY_CARERS,
+		(scope.COUNSELOR, 1): dict(read=1, write=1),
+		(scope.CLASS_TEACHER, 0): dict(read=1, report=1),
+	},
+	# Major incidents: recorded by the child's teachers, counsellors and leaders; no mentor, no
+	# inspector.
+	"Care Incident": {
+		("System Manager", 0): dict(ALL),
+		(scope.ADMINISTRATOR, 0): dict(ALL),
+		(scope.SCHOOL_LEADER, 0): dict(RECORDED_BY_CARERS, export=1),
+		(scope.CLASS_TEACHER, 0): RECORDED_BY_CARERS,
+		(scope.COUNSELOR, 0): RECORDED_BY_CARERS,
+	},
 	"Intervention Plan": {
 		("System Manager", 0): dict(ALL),
 		(scope.ADMINISTRATOR, 0): dict(ALL),
@@ -130,6 +151,7 @@ SENSITIVE = {
 		"economy_notes",
 	},
 	"Child Guardian": {"id_number", "health", "notes"},
+	"Counseling Session": {"notes", "follow_up"},
 }
 
 

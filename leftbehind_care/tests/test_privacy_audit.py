@@ -420,6 +420,26 @@ class AuditCase(u.CareTestCase):
 				"Care Meeting",
 			),
 			Target(
+				"Counseling Session",
+				frappe.db.get_value("Counseling Session", {"child": b1}),
+				"session_kind",
+				{"child": cls.children["a1"]},
+				new_doc={"doctype": "Counseling Session", "child": b1, "session_kind": "Group Counselling"},
+			),
+			Target(
+				"Care Incident",
+				frappe.db.get_value("Care Incident", {"child": b1}),
+				"description",
+				{"description": "审计"},
+				new_doc={
+					"doctype": "Care Incident",
+					"child": b1,
+					"incident_kind": "Illness",
+					"occurred_at": str(frappe.utils.now_datetime()),
+					"description": "审计",
+				},
+			),
+			Target(
 				"Intervention Plan",
 				cls.plan,
 				"goals",

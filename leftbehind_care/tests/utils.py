@@ -325,6 +325,8 @@ B1_PLAN_GOALS = "孙小刚每晚能安心入睡"
 B1_PLAN_DETAILS = "孙小刚夜里常哭醒"
 B1_PLAN_ACTION = "孙小刚每周与心理老师谈一次"
 B1_PLAN_REVIEW = "孙小刚本周哭醒两次"
+B1_COUNSELING_NOTES = "孙小刚说梦见妈妈不回来了"
+B1_INCIDENT = "孙小刚在操场摔伤左臂"
 
 
 def hidden_canaries(key: str) -> dict[str, str]:
@@ -394,6 +396,8 @@ def canaries_of(key: str, child: str) -> set[str]:
 				B1_PLAN_DETAILS,
 				B1_PLAN_ACTION,
 				B1_PLAN_REVIEW,
+				B1_COUNSELING_NOTES,
+				B1_INCIDENT,
 			)
 			if key == "b1"
 			else ()
@@ -459,6 +463,27 @@ def make_world() -> dict[str, str]:
 	if not frappe.db.exists("Care Meeting", {"minutes": B1_MEETING_MINUTES}):
 		make_meeting(classes["b1"], [("Guardian", children["b1"], "孙奶奶")], minutes=B1_MEETING_MINUTES)
 	make_b1_plan(children["b1"])
+	if not frappe.db.exists("Counseling Session", {"child": children["b1"]}):
+		frappe.get_doc(
+			{
+				"doctype": "Counseling Session",
+				"child": children["b1"],
+				"session_kind": "Individual Counselling",
+				"notes": B1_COUNSELING_NOTES,
+			}
+		).insert()
+	if not frappe.db.exists("Care Incident", {"child": children["b1"]}):
+		frappe.get_doc(
+			{
+				"doctype": "Care Incident",
+				"child": children["b1"],
+				"incident_kind": "Injury",
+				"occurred_at": frappe.utils.add_to_date(frappe.utils.now_datetime(), hours=-3),
+				"description": B1_INCIDENT,
+				"parents_notified_at": frappe.utils.add_to_date(frappe.utils.now_datetime(), hours=-2),
+				"notified_by": "乙校班主任",
+			}
+		).insert()
 	frappe.db.commit()
 	return children
 
