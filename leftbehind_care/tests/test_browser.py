@@ -55,8 +55,14 @@ class TestDeskInChinese(u.CareTestCase):
 		cls.browser.close()
 		cls.playwright.stop()
 		cls.server.stop()
+		# What .ci/run reports: how many browser tests ran and how many pages they left.
+		shots = len(list(cls.shots.glob("*.png")))
+		(cls.shots / "run.txt").write_text(f"{cls.ran} browser tests, {shots} screenshots\n")
 		print(f"\nBrowser screenshots: {cls.shots}")
 		super().tearDownClass()
+
+	def setUp(self):
+		type(self).ran = getattr(type(self), "ran", 0) + 1
 
 	# ---- one test per role, each at both widths
 
