@@ -27,6 +27,7 @@ import frappe.desk.search
 from frappe import _
 from frappe.core.doctype.access_log.access_log import make_access_log
 from frappe.templates.includes.comments import comments
+from frappe.utils import escape_html
 from frappe.website.page_renderers.template_page import TemplatePage
 from frappe.workflow.doctype.workflow import workflow
 
@@ -58,7 +59,8 @@ def out_of_care(doctype: str, name: str, action: str) -> str:
 		text = _(
 			"{0} {1} is not among the children and records you look after, so you may not open it. If it should be in your care, ask your school leader."
 		)
-	return text.format(_(doctype), name)
+	# The name comes from the address the person typed: shown as text, never as markup.
+	return text.format(_(doctype), escape_html(name))
 
 
 @frappe.whitelist()

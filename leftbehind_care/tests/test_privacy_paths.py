@@ -61,6 +61,14 @@ class TestClosedPaths(u.CareTestCase):
 					self.assertIn("不在您负责的儿童和记录之中，不能打印", text)
 					self.assertNotIn("Traceback", text)
 					self.assertNotIn(self.b1.child_name, text)
+		# What the address names is shown as text, never run as markup.
+		response = client.request(
+			"get",
+			"/printview",
+			query_string={"doctype": CHILD, "name": "<script>alert(1)</script>", "format": "Child File"},
+		)
+		self.assertNotIn("<script>alert(1)</script>", response.get_data(as_text=True))
+		self.assertIn("&lt;script&gt;", response.get_data(as_text=True))
 		# The teacher's own child prints.
 		response = client.request(
 			"get",
