@@ -31,7 +31,7 @@ class ChildRecord(Document):
 			)
 			self.validate_record(child)
 		except RuleError as err:
-			if err.code == "future_date":
+			if err.code == "future_date" and err.params.get("field") == self.date_field:
 				err.params["field"] = _(self.meta.get_label(self.date_field))
 			raise_rule_error(err, _("{0} {1}").format(_(self.doctype), self.child_name or self.child or ""))
 

@@ -107,12 +107,22 @@ class InterventionPlan(ChildRecord):
 			raise RuleError("plan_leader_not_of_school", leader=self.participating_leader, school=self.school)
 
 	def validate_review_dates(self) -> None:
+		"""A referral and a review happened: neither is dated in the future."""
 		today = getdate(nowdate())
-		if self.referral_date:
-			check_recorded_on("referral_date", getdate(self.referral_date), None, today)
+		dates = [(_(self.meta.get_label("referral_date")), self.referral_date)]
 		for row in self.reviews:
-			check_recorded_on("review_date", getdate(row.review_date), None, today)
+			label = _("{0} row {1}: {2}").format(
+				_(self.meta.get_label("reviews")), row.idx, _(row.meta.get_label("review_date"))
+			)
+			dates.append((label, row.review_date))
 			row.reviewed_by = row.reviewed_by or frappe.session.user
+		for label, day in dates:
+			if day:
+				try:
+					check_recorded_on("date", getdate(day), None, today)
+				except RuleError as err:
+					err.params["field"] = label
+					raise
 
 	def set_review_schedule(self) -> None:
 		"""An approved plan is reviewed every `review_interval_days`, counted from its last review
