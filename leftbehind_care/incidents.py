@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
-from frappe.utils import get_datetime, get_url_to_form, now_datetime
+from frappe.utils import get_datetime, now_datetime
 
 from leftbehind_care.core import incidents as rules
-from leftbehind_care.reminders import language, leaders_by_school
+from leftbehind_care.reminders import alert_about, leaders_by_school
 
 INCIDENT = "Care Incident"
 
@@ -41,19 +41,12 @@ def alert_unnotified_incidents() -> list[str]:
 
 
 def notify(user: str, row) -> None:
-	lang = frappe.db.get_value("User", user, "language")
-	with language(lang):
-		subject = _("{0}'s parents have not been told about the incident ({1}) of {2}: tell them now").format(
+	alert_about(
+		user,
+		frappe.db.get_value("User", user, "language"),
+		lambda: _("{0}'s parents have not been told about the incident ({1}) of {2}: tell them now").format(
 			row.child_name, _(row.incident_kind), frappe.format(row.occurred_at, "Datetime")
-		)
-	frappe.get_doc(
-		{
-			"doctype": "Notification Log",
-			"type": "Alert",
-			"for_user": user,
-			"subject": subject,
-			"document_type": INCIDENT,
-			"document_name": row.name,
-			"link": get_url_to_form(INCIDENT, row.name),
-		}
-	).insert(ignore_permissions=True)
+		),
+		INCIDENT,
+		row.name,
+	)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
-from frappe.utils import get_url_to_form, getdate, nowdate
+from frappe.utils import getdate, nowdate
 
 from leftbehind_care.core import plans as rules
-from leftbehind_care.reminders import language
+from leftbehind_care.reminders import alert_about
 
 PLAN = "Intervention Plan"
 
@@ -66,18 +66,12 @@ def notify(user: str, row, due) -> None:
 	recipient = frappe.db.get_value("User", user, ["language", "enabled"], as_dict=True)
 	if not recipient or not recipient.enabled:
 		return
-	with language(recipient.language):
-		subject = _("The intervention plan of {0} was due for review on {1}").format(
+	alert_about(
+		user,
+		recipient.language,
+		lambda: _("The intervention plan of {0} was due for review on {1}").format(
 			row.child_name, frappe.format(due, "Date")
-		)
-	frappe.get_doc(
-		{
-			"doctype": "Notification Log",
-			"type": "Alert",
-			"for_user": user,
-			"subject": subject,
-			"document_type": PLAN,
-			"document_name": row.name,
-			"link": get_url_to_form(PLAN, row.name),
-		}
-	).insert(ignore_permissions=True)
+		),
+		PLAN,
+		row.name,
+	)

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 
 import frappe
 from frappe import _
-from frappe.utils import escape_html, get_url_to_list, get_url_to_report, getdate, nowdate
+from frappe.utils import escape_html, get_url_to_form, get_url_to_list, get_url_to_report, getdate, nowdate
 
 from leftbehind_care.compliance import CHILD, CHILD_FIELDS, care_window, compliance_of
 from leftbehind_care.core import reminders as rules
@@ -134,6 +134,23 @@ def deliver(digest: rules.Digest, term) -> None:
 			"school": digest.school,
 			"children_count": len(digest.children) or digest.numbers.get("children", 0),
 			"emailed": emailed,
+		}
+	).insert(ignore_permissions=True)
+
+
+def alert_about(user: str, lang: str | None, subject_of, doctype: str, name: str) -> None:
+	"""A desk notification about one record, its subject (`subject_of()`) written in `lang`."""
+	with language(lang):
+		subject = subject_of()
+	frappe.get_doc(
+		{
+			"doctype": "Notification Log",
+			"type": "Alert",
+			"for_user": user,
+			"subject": subject,
+			"document_type": doctype,
+			"document_name": name,
+			"link": get_url_to_form(doctype, name),
 		}
 	).insert(ignore_permissions=True)
 
