@@ -49,6 +49,10 @@ def make_care_demo(context, children: int, seed: int, county: str) -> None:
 		("family contacts", summary.contacts),
 		("home visits", summary.visits),
 		("care meetings", summary.meetings),
+		("intervention plans", summary.plans),
+		("assessments", summary.assessments),
+		("counselling sessions", summary.counselling),
+		("major incidents", summary.incidents),
 	):
 		click.echo(f"  {label:<20} {value:>7}")
 	steps = ", ".join(f"{step} {seconds:.1f}s" for step, seconds in summary.timings.items())

@@ -23,7 +23,10 @@ from frappe.model.naming import NamingSeries
 from frappe.utils import getdate, now, now_datetime, nowdate
 from frappe.utils.password import update_password
 
+from leftbehind_care.assessments import SCORE_FIELDS, default_template, ensure_default_template
+from leftbehind_care.core import assessment as assessment_rules
 from leftbehind_care.core import child as rules
+from leftbehind_care.core import incidents as incident_rules
 from leftbehind_care.core.demo import (
 	COUNTIES,
 	DEFAULT_COUNTY,
@@ -35,10 +38,15 @@ from leftbehind_care.core.demo import (
 	generate_county,
 )
 from leftbehind_care.core.demo_care import (
+	AssessmentPlan,
+	IncidentPlan,
 	MeetingPlan,
 	PairingPlan,
 	PlanPlan,
+	generate_assessments,
 	generate_contacts_and_visits,
+	generate_counselling,
+	generate_incidents,
 	generate_meetings,
 	generate_pairings,
 	generate_plans,
@@ -73,6 +81,9 @@ class DemoSummary:
 	visits: int = 0
 	meetings: int = 0
 	plans: int = 0
+	assessments: int = 0
+	counselling: int = 0
+	incidents: int = 0
 	children: int = 0
 	unsupervised: int = 0
 	# Seconds per step, in the order the steps ran.
@@ -122,7 +133,19 @@ def make_demo(
 		meetings = generate_meetings(data, pairings, seed)
 		summary.meetings = insert_meetings(meetings, child_names)
 	with summary.timing("intervention plans"):
-		summary.plans = insert_plans(data, generate_plans(data, seed), child_names)
+		plans = generate_plans(data, seed)
+		plan_names = insert_plans(data, plans, child_names)
+		summary.plans = len(plan_names)
+	with summary.timing("assessments, counselling and incidents"):
+		summary.assessments = insert_assessments(
+			data, generate_assessments(data, plans, seed), child_names, plan_names
+		)
+		summary.counselling = insert_child_records(
+			data, "Counseling Session", generate_counselling(data, plans, seed), "counselor", child_names
+		)
+		summary.incidents = insert_incidents(
+			data, generate_incidents(data, plans, seed), child_names, plan_names
+		)
 	summary.townships = len(data.townships)
 	summary.guardians = len(guardian_names)
 	summary.children = len(data.children)
@@ -561,8 +584,9 @@ PLAN_ROWS = {
 }
 
 
-def insert_plans(data: DemoCounty, plans: list[PlanPlan], child_names: list[str]) -> int:
-	"""Intervention plans as far along their workflow as generated, with their rows."""
+def insert_plans(data: DemoCounty, plans: list[PlanPlan], child_names: list[str]) -> list[str]:
+	"""Intervention plans as far along their workflow as generated, with their rows; returns their
+	names."""
 	today = data.today
 	names = reserve_names("Intervention Plan", len(plans))
 	records, rows = [], {doctype: [] for doctype in PLAN_ROWS}
@@ -621,7 +645,108 @@ def insert_plans(data: DemoCounty, plans: list[PlanPlan], child_names: list[str]
 			rows[doctype],
 			Stamp(),
 		)
-	return len(plans)
+	return names
+
+
+ASSESSMENT_FIELDS = [
+	"child",
+	"child_name",
+	"school",
+	"care_class",
+	"assessed_on",
+	"term",
+	"template",
+	"assessed_by",
+	"risk_level",
+	"total_score",
+	"red_flags",
+	"proposed_plan",
+	*SCORE_FIELDS.values(),
+]
+
+
+def insert_assessments(
+	data: DemoCounty, assessments: list[AssessmentPlan], child_names: list[str], plan_names: list[str]
+) -> int:
+	"""This term's assessments with the default template, and their answers; a plan drafted after a
+	high result names it as its source."""
+	ensure_default_template()
+	template = frappe.get_doc("Assessment Template", default_template())
+	questions = {row.item_key: row.question for row in template.items}
+	labels = assessment_rules.parse_labels(template.answer_labels)
+	items = assessment_rules.DEFAULT_TEMPLATE
+	names = reserve_names("Care Assessment", len(assessments))
+	records, answers, sources = [], [], []
+	for name, x in zip(names, assessments, strict=True):
+		child = data.children[x.child]
+		plan = plan_names[x.plan] if x.plan is not None else None
+		records.append(
+			[name, x.assessed_by, x.assessed_by, child_names[x.child], child.child_name, child.school]
+			+ [child.care_class, x.assessed_on, x.term, template.name, x.assessed_by, x.result.risk_level]
+			+ [x.result.total, "\n".join(f"“{questions[k]}”" for k in x.result.red_flags), plan]
+			+ [x.result.domain_scores.get(domain) for domain in SCORE_FIELDS]
+		)
+		for idx, (item, value) in enumerate(zip(items, x.answers, strict=True), start=1):
+			answers.append(
+				[frappe.generate_hash(length=10), x.assessed_by, x.assessed_by, name, "Care Assessment"]
+				+ ["answers", idx, item.key, item.domain, questions[item.key], str(value)]
+				+ [assessment_rules.scale_text(item, labels)]
+			)
+		if plan:
+			sources.append((plan, name))
+	bulk_insert("Care Assessment", ["name", "owner", "modified_by", *ASSESSMENT_FIELDS], records, Stamp())
+	bulk_insert(
+		"Care Assessment Answer",
+		["name", "owner", "modified_by", "parent", "parenttype", "parentfield", "idx"]
+		+ ["item_key", "domain", "question", "answer", "scale"],
+		answers,
+		Stamp(),
+	)
+	for plan, name in sources:
+		frappe.db.set_value("Intervention Plan", plan, "source_assessment", name, update_modified=False)
+	return len(assessments)
+
+
+INCIDENT_FIELDS = [
+	"child",
+	"child_name",
+	"school",
+	"care_class",
+	"incident_kind",
+	"occurred_at",
+	"place",
+	"recorded_by",
+	"description",
+	"parents_notified_at",
+	"notified_by",
+	"notified_in_time",
+	"notification_overdue",
+	"leader_alerted",
+	"reported_to",
+	"reported_at",
+	"intervention_plan",
+	"follow_up",
+]
+
+
+def insert_incidents(
+	data: DemoCounty, incidents: list[IncidentPlan], child_names: list[str], plan_names: list[str]
+) -> int:
+	now = now_datetime()
+	names = reserve_names("Care Incident", len(incidents))
+	rows = []
+	for name, x in zip(names, incidents, strict=True):
+		child = data.children[x.child]
+		rows.append(
+			[name, x.recorded_by, x.recorded_by, child_names[x.child], child.child_name, child.school]
+			+ [child.care_class, x.incident_kind, x.occurred_at, x.place, x.recorded_by, x.description]
+			+ [x.parents_notified_at, x.notified_by]
+			+ [int(bool(incident_rules.notified_in_time(x.occurred_at, x.parents_notified_at)))]
+			+ [int(incident_rules.notification_overdue(x.occurred_at, x.parents_notified_at, now)), 0]
+			+ [x.reported_to, x.reported_at, plan_names[x.plan] if x.plan is not None else None, x.follow_up]
+		)
+	bulk_insert("Care Incident", ["name", "owner", "modified_by", *INCIDENT_FIELDS], rows, Stamp())
+	return len(incidents)
 
 
 def child_values(child: Child) -> list:

@@ -33,10 +33,12 @@ permission_query_conditions = {
 	"Intervention Plan": "leftbehind_care.permissions.child_record_query_conditions",
 	"Counseling Session": "leftbehind_care.permissions.child_record_query_conditions",
 	"Care Incident": "leftbehind_care.permissions.child_record_query_conditions",
-	"Intervention Plan Problem": "leftbehind_care.permissions.plan_row_query_conditions",
-	"Intervention Plan Action": "leftbehind_care.permissions.plan_row_query_conditions",
-	"Intervention Plan Review": "leftbehind_care.permissions.plan_row_query_conditions",
-	"Intervention Plan Transition": "leftbehind_care.permissions.plan_row_query_conditions",
+	"Care Assessment": "leftbehind_care.permissions.child_record_query_conditions",
+	"Care Assessment Answer": "leftbehind_care.permissions.record_row_query_conditions",
+	"Intervention Plan Problem": "leftbehind_care.permissions.record_row_query_conditions",
+	"Intervention Plan Action": "leftbehind_care.permissions.record_row_query_conditions",
+	"Intervention Plan Review": "leftbehind_care.permissions.record_row_query_conditions",
+	"Intervention Plan Transition": "leftbehind_care.permissions.record_row_query_conditions",
 }
 
 has_permission = {
@@ -51,6 +53,7 @@ has_permission = {
 	"Intervention Plan": "leftbehind_care.permissions.child_record_has_permission",
 	"Counseling Session": "leftbehind_care.permissions.child_record_has_permission",
 	"Care Incident": "leftbehind_care.permissions.child_record_has_permission",
+	"Care Assessment": "leftbehind_care.permissions.child_record_has_permission",
 }
 
 # Frappe methods that read without the checks above (a count, an existence check, a title, a

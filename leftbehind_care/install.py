@@ -10,6 +10,7 @@ def after_install() -> None:
 	ensure_overview_block()
 	ensure_print_format_names_translated()
 	ensure_workflows()
+	ensure_assessment_template()
 
 
 def after_migrate() -> None:
@@ -17,6 +18,13 @@ def after_migrate() -> None:
 	ensure_overview_block()
 	ensure_print_format_names_translated()
 	ensure_workflows()
+	ensure_assessment_template()
+
+
+def ensure_assessment_template() -> None:
+	from leftbehind_care.assessments import ensure_default_template
+
+	ensure_default_template()
 
 
 WORKFLOWS = ("intervention_plan",)

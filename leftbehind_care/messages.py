@@ -322,6 +322,12 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 				"{0} is not in the leadership group of {1}. Choose a leader of the child's school as the participating school leader."
 			).format(p["leader"], p["school"]),
 		),
+		"plan_assessment_of_other_child": (
+			lambda: _("Assessment of Another Child"),
+			lambda p: _(
+				"Assessment {0} is not an assessment of this plan's child. Choose one of the child's own assessments, or leave Source Assessment empty."
+			).format(p["assessment"]),
+		),
 		"record_child_outside_scope": (
 			lambda: _("Not Your Child"),
 			lambda p: _(
@@ -401,6 +407,92 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 			lambda p: _(
 				"Attendees row {0}: {1} is not a child of {2}, where the meeting is held. Remove the row, or leave the class empty for a meeting of the whole school."
 			).format(p["row"], p["child"], p["place"]),
+		),
+		"assessment_template_empty": (
+			lambda: _("No Questions"),
+			lambda p: _("The template has no questions. Add a row for each question under Questions."),
+		),
+		"assessment_item_duplicate": (
+			lambda: _("Question Key Twice"),
+			lambda p: _("Two questions have the key {0}. Give each question a key of its own.").format(
+				p["key"]
+			),
+		),
+		"assessment_domain_unknown": (
+			lambda: _("Unknown Domain"),
+			lambda p: _(
+				"Question {0}: {1} is not a domain of the assessment. Choose one from the list."
+			).format(p.get("item", p["key"]), p["domain"]),
+		),
+		"assessment_scale_invalid": (
+			lambda: _("Invalid Answer Scale"),
+			lambda p: _(
+				"Question {0}: the highest answer is {1}; it must be from 1 to 10. Correct Highest Answer."
+			).format(p.get("item", p["key"]), p["scale_max"]),
+		),
+		"assessment_weight_invalid": (
+			lambda: _("Invalid Weight"),
+			lambda p: _("Question {0}: the weight is {1}; it must be above 0. Correct the weight.").format(
+				p.get("item", p["key"]), p["weight"]
+			),
+		),
+		"assessment_red_flag_invalid": (
+			lambda: _("Invalid Red Flag"),
+			lambda p: _(
+				"Question {0}: a red flag from answer {1} is not on its scale of 1 to {2}. Enter an answer on the scale, or 0 for no red flag."
+			).format(p.get("item", p["key"]), p["red_flag_at"], p["scale_max"]),
+		),
+		"assessment_labels_invalid": (
+			lambda: _("Answer Labels Do Not Fit"),
+			lambda p: _(
+				"Question {0}: {1} answer labels are given for {2} answers (0 to the highest). Give one label per answer, separated by /, or none."
+			).format(p.get("item", p["key"]), p["labels"], p["answers"]),
+		),
+		"assessment_thresholds_invalid": (
+			lambda: _("Invalid Risk Thresholds"),
+			lambda p: _(
+				"Medium risk must begin above 0 and below high risk, and high risk at 100 or below; now they are {0} and {1}. Correct the two scores."
+			).format(p["medium"], p["high"]),
+		),
+		"assessment_template_in_use": (
+			lambda: _("Template in Use"),
+			lambda p: _(
+				"{0} assessments were scored with this template, so its questions, scales, weights, red flags and thresholds stay as they are; the wording may still be corrected. To score differently, copy the template under a new name."
+			).format(p["assessments"]),
+		),
+		"assessment_answer_unknown": (
+			lambda: _("Question Not in the Template"),
+			lambda p: _(
+				"An answer is given to {0}, which is not a question of the template. Choose the template again to reload its questions."
+			).format(p.get("item", p["key"])),
+		),
+		"assessment_answer_twice": (
+			lambda: _("Question Answered Twice"),
+			lambda p: _("{0} is answered twice. Remove one of the two rows.").format(p.get("item", p["key"])),
+		),
+		"assessment_answer_out_of_range": (
+			lambda: _("Answer Off the Scale"),
+			lambda p: _(
+				"{0}: the answer {1} is not on its scale of 0 to {2}. Choose an answer on the scale."
+			).format(p.get("item", p["key"]), p["value"], p["scale_max"]),
+		),
+		"assessment_answer_missing": (
+			lambda: _("Question Not Answered"),
+			lambda p: _(
+				"{0} is not answered. Answer every question; where you are unsure, ask the guardian or the child's teachers first."
+			).format(p.get("item", p["key"])),
+		),
+		"assessment_outside_term": (
+			lambda: _("Outside the School Terms"),
+			lambda p: _(
+				"The assessment date falls in no school term. Date it within a term, or ask the county administrator to enter the term."
+			),
+		),
+		"assessment_twice_in_term": (
+			lambda: _("Already Assessed This Term"),
+			lambda p: _(
+				"The child was already assessed with this template in {0}. Open that assessment and correct it instead of adding a second one."
+			).format(p["term"]),
 		),
 		"user_lacks_role": (
 			lambda: _("Missing Role"),

@@ -295,7 +295,8 @@ def child_record_has_permission(doc, ptype: str | None = None, user: str | None 
 	return all(child_in_scope(scope, child) for child in children if child)
 
 
-# ---- Intervention Plan (个别教育管理方案): a record about one child; its rows follow it.
+# ---- Records about one child with rows of their own (an intervention plan's problems, measures,
+# reviews and history; an assessment's answers): the rows follow their record.
 
 PLAN = "Intervention Plan"
 PLAN_TABLES = (
@@ -304,18 +305,29 @@ PLAN_TABLES = (
 	"Intervention Plan Review",
 	"Intervention Plan Transition",
 )
+ASSESSMENT = "Care Assessment"
+ASSESSMENT_TABLES = ("Care Assessment Answer",)
+RECORD_OF_ROW = {
+	**{table: PLAN for table in PLAN_TABLES},
+	**{table: ASSESSMENT for table in ASSESSMENT_TABLES},
+}
 
 
-def plan_row_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+def record_row_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	refuse_hidden_fields_in_running_query(doctype, user)
 	scope = get_scope(user)
 	if scope.all_schools:
 		return ""
-	table = f"`tab{doctype}`"
+	table, record = f"`tab{doctype}`", RECORD_OF_ROW[doctype]
 	return (
-		"({table}.parenttype = {plan} and {table}.parent in "
-		"(select p.name from `tabIntervention Plan` p where {in_scope}))"
-	).format(table=table, plan=frappe.db.escape(PLAN), in_scope=child_in_scope_condition(scope, "p.child"))
+		"({table}.parenttype = {record} and {table}.parent in "
+		"(select r.name from `tab{record_doctype}` r where {in_scope}))"
+	).format(
+		table=table,
+		record=frappe.db.escape(record),
+		record_doctype=record,
+		in_scope=child_in_scope_condition(scope, "r.child"),
+	)
 
 
 # ---- Care Meeting: seen by whoever sees its school or class, and by its host; its attendance
@@ -391,7 +403,8 @@ FAMILIES = {
 }
 FAMILIES.update({table: FAMILIES[CHILD] for table in CHILD_TABLES})
 FAMILIES[PLAN] = (PLAN, *PLAN_TABLES)
-FAMILIES.update({table: FAMILIES[PLAN] for table in PLAN_TABLES})
+FAMILIES[ASSESSMENT] = (ASSESSMENT, *ASSESSMENT_TABLES)
+FAMILIES.update({table: FAMILIES[record] for table, record in RECORD_OF_ROW.items()})
 
 
 def hidden_fields(doctype: str, user: str | None = None) -> dict[str, set[str]]:

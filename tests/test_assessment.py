@@ -165,8 +165,8 @@ def test_the_default_template_tells_a_calm_child_from_a_worried_one():
 	calm = a.score(a.DEFAULT_TEMPLATE, default_answers(0, study_homework=1), a.DEFAULT_THRESHOLDS)
 	assert calm.risk_level == a.LOW
 	assert calm.high_domains == ()
-	sometimes = a.score(a.DEFAULT_TEMPLATE, default_answers(1), a.DEFAULT_THRESHOLDS)
-	assert sometimes.total == 33.3
+	sometimes = a.score(a.DEFAULT_TEMPLATE, default_answers(1, psychology_self_harm=0), a.DEFAULT_THRESHOLDS)
+	assert sometimes.total == 30.4
 	assert sometimes.risk_level == a.MEDIUM
 	worried = a.score(
 		a.DEFAULT_TEMPLATE,
@@ -196,3 +196,126 @@ def test_the_trend_across_terms():
 		("2026秋", 40.4, a.MEDIUM, 0.1),
 	]
 	assert a.trend([]) == []
+
+
+def test_a_red_flag_answer_makes_the_result_high_on_its_own():
+	items = (*ITEMS, a.Item("self_harm", "Psychology", 3, red_flag_at=1), a.Item("mood", "Psychology", 3))
+	calm = result(items, homework=0, absence=0, alone_at_night=0, self_harm=0, mood=1)
+	assert (calm.risk_level, calm.red_flags) == (a.LOW, ())
+	flagged = result(items, homework=0, absence=0, alone_at_night=0, self_harm=1, mood=0)
+	assert flagged.domain_scores["Psychology"] == 16.7  # far below every threshold
+	assert flagged.high_domains == ()
+	assert (flagged.risk_level, flagged.red_flags) == (a.HIGH, ("self_harm",))
+	assert a.proposes_plan(flagged)
+
+
+def test_the_default_template_hears_a_child_who_talks_of_self_harm():
+	once = a.score(a.DEFAULT_TEMPLATE, default_answers(0, psychology_self_harm=1), a.DEFAULT_THRESHOLDS)
+	assert once.total < a.DEFAULT_THRESHOLDS.medium
+	assert (once.risk_level, once.red_flags) == (a.HIGH, ("psychology_self_harm",))
+	# Being hurt at home or alone at night now and then is a worry, not yet a red flag.
+	sometimes = a.score(
+		a.DEFAULT_TEMPLATE,
+		default_answers(0, family_hurt_at_home=1, safety_no_guardian_at_night=1),
+		a.DEFAULT_THRESHOLDS,
+	)
+	assert sometimes.risk_level == a.LOW
+	often = a.score(a.DEFAULT_TEMPLATE, default_answers(0, family_hurt_at_home=2), a.DEFAULT_THRESHOLDS)
+	assert (often.risk_level, often.red_flags) == (a.HIGH, ("family_hurt_at_home",))
+
+
+@pytest.mark.parametrize("red_flag_at", [0, 4, -1])
+def test_a_red_flag_lies_on_the_answer_scale(red_flag_at):
+	items = (a.Item("q", "Safety", 3, red_flag_at=red_flag_at),)
+	assert failure(a.check_template, items, THRESHOLDS) == (
+		"assessment_red_flag_invalid",
+		{"key": "q", "red_flag_at": red_flag_at, "scale_max": 3},
+	)
+
+
+def test_answer_labels_name_every_answer():
+	a.check_template((a.Item("q", "Safety", 3, labels=a.DEFAULT_LABELS),), THRESHOLDS)
+	a.check_template((a.Item("q", "Safety", 3),), THRESHOLDS)  # numbers only
+	assert failure(a.check_template, (a.Item("q", "Safety", 2, labels=a.DEFAULT_LABELS),), THRESHOLDS) == (
+		"assessment_labels_invalid",
+		{"key": "q", "labels": 4, "answers": 3},
+	)
+
+
+def test_a_high_result_proposes_one_plan():
+	assert a.plan_proposal(a.HIGH, None, []) == (a.NEW_PLAN, None)
+	# The child's plan under way is linked instead of drafting a second one.
+	assert a.plan_proposal(a.HIGH, None, ["IP-2026-00007"]) == (a.OPEN_PLAN, "IP-2026-00007")
+	# Saved again, the assessment keeps the plan it proposed.
+	assert a.plan_proposal(a.HIGH, "IP-2026-00003", []) == (a.NO_PLAN, None)
+	assert a.plan_proposal(a.MEDIUM, None, []) == (a.NO_PLAN, None)
+	assert a.plan_proposal(a.LOW, None, ["IP-2026-00007"]) == (a.NO_PLAN, None)
+
+
+def test_the_draft_plan_names_the_problems_the_result_found():
+	scored = a.score(
+		a.DEFAULT_TEMPLATE,
+		default_answers(0, study_homework=3, study_attention=3, study_absence=3, family_hurt_at_home=2),
+		a.DEFAULT_THRESHOLDS,
+	)
+	assert scored.high_domains == ("Study",)
+	assert a.proposed_problems(a.DEFAULT_TEMPLATE, scored) == [
+		("Not Studying", "Study"),
+		("Family Bonds", "Family Bonds"),
+	]
+	# Two domains pointing to one kind give one row.
+	both = a.AssessmentResult({}, 80.0, a.HIGH, ("Health", "Safety"))
+	assert a.proposed_problems(a.DEFAULT_TEMPLATE, both) == [
+		("Health and Daily Care", "Health"),
+		("Safety", "Safety"),
+	]
+	assert a.proposed_problems(a.DEFAULT_TEMPLATE, a.AssessmentResult({}, 10.0, a.LOW, ())) == []
+
+
+def test_every_domain_points_to_a_problem_kind_of_the_plan():
+	import json
+	from pathlib import Path
+
+	table = Path(a.__file__).parents[1] / "leftbehind_care/doctype/intervention_plan_problem"
+	meta = json.loads((table / "intervention_plan_problem.json").read_text(encoding="utf-8"))
+	kinds = next(f["options"] for f in meta["fields"] if f["fieldname"] == "problem_kind").split("\n")
+	assert set(a.DOMAIN_PROBLEMS) == set(a.DOMAINS)
+	assert set(a.DOMAIN_PROBLEMS.values()) <= set(kinds)
+
+
+def test_the_default_template_labels_its_answers():
+	assert all(item.labels == () for item in a.DEFAULT_TEMPLATE)  # the template's scale is shared
+	assert len(a.DEFAULT_LABELS) == 4
+
+
+def test_a_question_has_at_most_ten_answers_above_none():
+	a.check_answerable((a.Item("q", "Safety", a.MAX_SCALE),))
+	assert failure(a.check_answerable, (a.Item("q", "Safety", 11),)) == (
+		"assessment_scale_invalid",
+		{"key": "q", "scale_max": 11},
+	)
+
+
+def test_answer_labels_as_typed_and_shown():
+	assert a.parse_labels(" 从不 / 偶尔/经常/总是 ") == a.DEFAULT_LABELS
+	assert a.parse_labels("") == () == a.parse_labels(None)
+	item = a.Item("q", "Safety", 3)
+	assert a.scale_text(item, a.DEFAULT_LABELS) == "0 从不 · 1 偶尔 · 2 经常 · 3 总是"
+	assert a.scale_text(a.Item("q", "Safety", 3, labels=("无", "少", "中", "多")), a.DEFAULT_LABELS) == (
+		"0 无 · 1 少 · 2 中 · 3 多"
+	)
+	assert a.scale_text(a.Item("q", "Safety", 5), a.DEFAULT_LABELS) == "0–5"  # labels that do not fit
+
+
+def test_a_template_in_use_keeps_its_scoring():
+	before = a.scoring(ITEMS, THRESHOLDS)
+	reworded = a.scoring(tuple(reversed(ITEMS)), THRESHOLDS)
+	a.check_template_change(5, before, reworded)  # order and wording do not score
+	reweighted = a.scoring((*ITEMS[:2], a.Item("alone_at_night", "Safety", 3, 2.0)), THRESHOLDS)
+	a.check_template_change(0, before, reweighted)  # unused: anything may change
+	assert failure(a.check_template_change, 5, before, reweighted) == (
+		"assessment_template_in_use",
+		{"assessments": 5},
+	)
+	stricter = a.scoring(ITEMS, a.Thresholds(25, 55))
+	assert failure(a.check_template_change, 1, before, stricter)[0] == "assessment_template_in_use"

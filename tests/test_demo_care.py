@@ -212,3 +212,87 @@ def test_plans_follow_the_workflow_and_the_school():
 		assert bool(plan.outcome) == (plan.state == "Closed")
 		assert bool(plan.referral_target) == (plan.state == "Escalated")
 		assert all(day < TODAY for day, _progress in plan.reviews)
+
+
+@pytest.fixture(scope="module")
+def troubled():
+	from leftbehind_care.core.demo_care import generate_plans
+
+	county = demo.generate_county(400, seed=3, today=TODAY)
+	return county, generate_plans(county, 3)
+
+
+def test_assessments_keep_the_rules_and_agree_with_the_plans(troubled):
+	from leftbehind_care.core import assessment as a
+	from leftbehind_care.core.terms import Term, term_on
+
+	county, plans = troubled
+	assessments = demo_care.generate_assessments(county, plans, 3)
+	assert assessments == demo_care.generate_assessments(county, plans, 3)
+	terms = [Term(t.term_name, t.start_date, t.end_date) for t in county.terms]
+	active = [i for i, c in enumerate(county.children) if c.status == "Active" and c.care_class]
+	assert 0.45 < len(assessments) / len(active) < 0.75
+	assert len({x.child for x in assessments}) == len(assessments)  # once per term
+	keys = [item.key for item in a.DEFAULT_TEMPLATE]
+	planned = {p.child for p in plans}
+	teachers = county.class_teacher_of()
+	for x in assessments:
+		child = county.children[x.child]
+		assert child.filed_on <= x.assessed_on < TODAY
+		assert term_on(terms, x.assessed_on).name == x.term
+		assert x.assessed_by == teachers[child.care_class]
+		assert x.result == a.score(
+			a.DEFAULT_TEMPLATE,
+			[a.Answer(k, v) for k, v in zip(keys, x.answers, strict=True)],
+			a.DEFAULT_THRESHOLDS,
+		)
+		if x.child not in planned:
+			assert x.result.risk_level != a.HIGH  # a high result would have drafted a plan
+		if x.plan is not None:
+			assert x.result.risk_level == a.HIGH and plans[x.plan].child == x.child
+			assert x.assessed_on <= plans[x.plan].drafted_on
+	levels = {x.result.risk_level for x in assessments}
+	assert levels == {a.LOW, a.MEDIUM, a.HIGH}
+	assert any(x.plan is not None for x in assessments)
+
+
+def test_counselling_goes_to_the_children_of_psychological_plans_and_to_groups(troubled):
+	from leftbehind_care.core import records
+
+	county, plans = troubled
+	sessions = demo_care.generate_counselling(county, plans, 3)
+	assert sessions == demo_care.generate_counselling(county, plans, 3)
+	counsellors = {
+		s.school_name: {m.user for m in s.members if m.member_role == "Counselor"} for s in county.schools
+	}
+	kinds = {s.session_kind for s in sessions}
+	assert {"Individual Counselling", "Group Counselling"} <= kinds
+	psychological = {p.child for p in plans if any(k == "Psychological" for k, _ in p.problems)}
+	assert psychological <= {s.child for s in sessions if s.session_kind == "Individual Counselling"} | {
+		i for i in psychological if not counsellors.get(county.children[i].school)
+	}
+	for s in sessions:
+		child = county.children[s.child]
+		assert s.counselor in counsellors[child.school]
+		assert child.filed_on <= s.session_date <= TODAY
+		records.check_follow_up(s.follow_up_date, s.session_date)
+		assert s.notes
+
+
+def test_incidents_keep_their_rules(troubled):
+	from leftbehind_care.core import incidents as rules
+
+	county, plans = troubled
+	incidents = demo_care.generate_incidents(county, plans, 3)
+	assert incidents == demo_care.generate_incidents(county, plans, 3)
+	assert 5 < len(incidents) < 40
+	now = datetime.datetime.combine(TODAY, datetime.time(0, 0))
+	for x in incidents:
+		rules.check_kind(x.incident_kind)
+		rules.check_times(x.occurred_at, x.parents_notified_at, now)
+		rules.check_notified_by(x.parents_notified_at, x.notified_by)
+		rules.check_mandatory_report(x.incident_kind, x.reported_at, x.reported_to, x.occurred_at, now)
+		if x.plan is not None:
+			assert plans[x.plan].child == x.child
+	late = [x for x in incidents if not rules.notified_in_time(x.occurred_at, x.parents_notified_at)]
+	assert late and len(late) < len(incidents) / 2

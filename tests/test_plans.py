@@ -1,5 +1,6 @@
 import datetime
 
+from leftbehind_care.core import plans
 from leftbehind_care.core.plans import PlanFacts, next_review_on, overdue_reviews, review_key
 
 D = datetime.date
@@ -33,3 +34,38 @@ def test_overdue_reviews_are_reminded_once():
 	assert [p.name for p in overdue_reviews(plans, today, sent)] == ["IP-4"]
 	# A later review day of the same plan is a new reminder.
 	assert review_key("IP-1", D(2026, 11, 28)) != review_key("IP-1", D(2026, 12, 28))
+
+
+def test_an_ended_plan_ends_on_its_last_move_into_an_ended_state():
+	moves = [
+		("Pending Approval", datetime.date(2026, 9, 1)),
+		("In Progress", datetime.date(2026, 9, 3)),
+		("Closed", datetime.date(2026, 11, 20)),
+	]
+	assert plans.ended_on("Closed", moves) == datetime.date(2026, 11, 20)
+	assert plans.ended_on("In Progress", moves) is None
+	assert plans.ended_on("Escalated", [("Escalated", datetime.date(2026, 10, 1))]) == datetime.date(
+		2026, 10, 1
+	)
+	assert plans.ended_on("Closed", []) is None  # ended without a recorded move: counted to today
+
+
+def test_days_open_run_from_drafting_to_the_end_or_today():
+	drafted, today = datetime.date(2026, 9, 1), datetime.date(2026, 11, 29)
+	assert plans.days_open(drafted, None, today) == 89
+	assert plans.days_open(drafted, datetime.date(2026, 9, 11), today) == 10
+	assert plans.days_open(today, None, today) == 0
+
+
+def test_status_totals():
+	states = ("Draft", "Pending Approval", "In Progress", "Closed")
+	totals = plans.status_totals(
+		[("Draft", False, 3), ("In Progress", True, 40), ("In Progress", False, 20), ("Closed", True, 100)],
+		states,
+	)
+	assert totals.by_state == {"Draft": 1, "Pending Approval": 0, "In Progress": 2, "Closed": 1}
+	assert list(totals.by_state) == list(states)
+	assert totals.open_plans == 3
+	assert totals.overdue_reviews == 1  # a closed plan's old flag does not count
+	assert totals.mean_days_open == 21.0
+	assert plans.status_totals([], states).mean_days_open is None

@@ -132,6 +132,22 @@ EXPECTED_PERMISSIONS = {
 		(scope.CLASS_TEACHER, 0): RECORDED_BY_CARERS,
 		(scope.COUNSELOR, 0): RECORDED_BY_CARERS,
 	},
+	# Assessments: made by the child's class teacher, counsellor or school leader; no mentor, no
+	# inspector. Their templates are kept by the county and read by whoever assesses.
+	"Care Assessment": {
+		("System Manager", 0): dict(ALL),
+		(scope.ADMINISTRATOR, 0): dict(ALL),
+		(scope.SCHOOL_LEADER, 0): dict(RECORDED_BY_CARERS, export=1),
+		(scope.CLASS_TEACHER, 0): RECORDED_BY_CARERS,
+		(scope.COUNSELOR, 0): RECORDED_BY_CARERS,
+	},
+	"Assessment Template": {
+		("System Manager", 0): dict(ALL),
+		(scope.ADMINISTRATOR, 0): dict(ALL),
+		(scope.SCHOOL_LEADER, 0): dict(read=1),
+		(scope.CLASS_TEACHER, 0): dict(read=1),
+		(scope.COUNSELOR, 0): dict(read=1),
+	},
 	# Sent reminders: read by the county, written only by the reminder job.
 	"Care Reminder": {
 		("System Manager", 0): dict(read=1, report=1, export=1, delete=1),

@@ -22,6 +22,8 @@ MEDIUM = "Medium"  # 中
 HIGH = "High"  # 高
 RISK_LEVELS = (LOW, MEDIUM, HIGH)
 
+MAX_SCALE = 10  # the highest answer a question may have (answers are chosen from 0..10)
+
 
 @dataclass(frozen=True)
 class Item:
@@ -31,6 +33,11 @@ class Item:
 	domain: str
 	scale_max: int
 	weight: float = 1.0
+	# An answer at or above this value makes the result HIGH by itself, whatever the scores: the
+	# questions about danger (thoughts of self-harm, being hurt at home) are not averaged away.
+	red_flag_at: int | None = None
+	# What each answer means, 0 first ("从不", "偶尔", ...): scale_max + 1 of them, or none.
+	labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,7 @@ class AssessmentResult:
 	total: float
 	risk_level: str
 	high_domains: tuple[str, ...]
+	red_flags: tuple[str, ...] = ()  # the keys of the items answered at their red flag
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,17 @@ def check_template(items: Sequence[Item], thresholds: Thresholds) -> None:
 			raise RuleError("assessment_scale_invalid", key=item.key, scale_max=item.scale_max)
 		if not item.weight > 0:
 			raise RuleError("assessment_weight_invalid", key=item.key, weight=item.weight)
+		if item.red_flag_at is not None and not 1 <= item.red_flag_at <= item.scale_max:
+			raise RuleError(
+				"assessment_red_flag_invalid",
+				key=item.key,
+				red_flag_at=item.red_flag_at,
+				scale_max=item.scale_max,
+			)
+		if item.labels and len(item.labels) != item.scale_max + 1:
+			raise RuleError(
+				"assessment_labels_invalid", key=item.key, labels=len(item.labels), answers=item.scale_max + 1
+			)
 	if not 0 < thresholds.medium < thresholds.high <= 100:
 		raise RuleError("assessment_thresholds_invalid", medium=thresholds.medium, high=thresholds.high)
 
@@ -90,6 +109,7 @@ def score(items: Sequence[Item], answers: Iterable[Answer], thresholds: Threshol
 	threshold also makes the result HIGH: a child can be in crisis in one domain (thoughts of
 	self-harm, being hurt at home) while doing well in the others, and the average must not hide
 	that. One domain at the medium threshold does not lift the result, since one worry is common.
+	An item answered at its red flag makes the result HIGH on its own.
 	Levels are read from the rounded scores, so the number on the form and the level always agree.
 	"""
 	check_template(items, thresholds)
@@ -101,18 +121,103 @@ def score(items: Sequence[Item], answers: Iterable[Answer], thresholds: Threshol
 			domain_scores[domain] = _percent(in_domain, values)
 	total = _percent(items, values)
 	high_domains = tuple(domain for domain, value in domain_scores.items() if value >= thresholds.high)
-	if total >= thresholds.high or high_domains:
+	red_flags = tuple(
+		item.key for item in items if item.red_flag_at is not None and values[item.key] >= item.red_flag_at
+	)
+	if total >= thresholds.high or high_domains or red_flags:
 		risk_level = HIGH
 	elif total >= thresholds.medium:
 		risk_level = MEDIUM
 	else:
 		risk_level = LOW
-	return AssessmentResult(domain_scores, total, risk_level, high_domains)
+	return AssessmentResult(domain_scores, total, risk_level, high_domains, red_flags)
+
+
+def check_answerable(items: Sequence[Item]) -> None:
+	"""A template saved on the site: each question's answers fit the form's choice of 0..MAX_SCALE."""
+	for item in items:
+		if item.scale_max > MAX_SCALE:
+			raise RuleError("assessment_scale_invalid", key=item.key, scale_max=item.scale_max)
+
+
+def parse_labels(text: str | None) -> tuple[str, ...]:
+	"""Answer labels as typed on a template: "从不/偶尔/经常/总是"."""
+	return tuple(part.strip() for part in (text or "").split("/") if part.strip())
+
+
+def scale_text(item: Item, labels: Sequence[str]) -> str:
+	"""The answers of a question as shown beside it: "0 从不 · 1 偶尔 · 2 经常 · 3 总是", or "0–3"
+	when they have no labels."""
+	labels = item.labels or labels
+	if len(labels) != item.scale_max + 1:
+		return f"0–{item.scale_max}"
+	return " · ".join(f"{value} {label}" for value, label in enumerate(labels))
+
+
+def scoring(items: Sequence[Item], thresholds: Thresholds) -> tuple:
+	"""What a template's scores depend on; the wording of its questions and labels is not part of it."""
+	return (
+		tuple(sorted((i.key, i.domain, i.scale_max, float(i.weight), i.red_flag_at) for i in items)),
+		(float(thresholds.medium), float(thresholds.high)),
+	)
+
+
+def check_template_change(assessments: int, before: tuple, after: tuple) -> None:
+	"""A template that has scored children keeps its scoring, so that a child's results across terms
+	compare like with like; its wording may still be corrected."""
+	if assessments and before != after:
+		raise RuleError("assessment_template_in_use", assessments=assessments)
 
 
 def proposes_plan(result: AssessmentResult) -> bool:
 	"""A high result proposes an intervention plan for the child."""
 	return result.risk_level == HIGH
+
+
+# What a high result does about a plan.
+NEW_PLAN = "new"  # draft a plan linked to the assessment
+OPEN_PLAN = "open"  # the child already has a plan under way: link it, draft no second one
+NO_PLAN = "none"
+
+
+def plan_proposal(
+	risk_level: str, proposed_plan: str | None, open_plans: Sequence[str]
+) -> tuple[str, str | None]:
+	"""(what to do, the plan to link) after an assessment is saved.
+
+	A high result drafts a plan, once: an assessment that already proposed one keeps it, and a child
+	whose plan is still under way (drafted, awaiting approval, in progress or under review) gets no
+	second plan, the assessment being linked to the open one instead, so the people already caring
+	for the child see the new result. A result that is not high proposes nothing.
+	"""
+	if risk_level != HIGH or proposed_plan:
+		return NO_PLAN, None
+	if open_plans:
+		return OPEN_PLAN, open_plans[0]
+	return NEW_PLAN, None
+
+
+# The plan problem kinds (Intervention Plan Problem) a domain's high score points to.
+DOMAIN_PROBLEMS = {
+	"Study": "Not Studying",
+	"Behaviour": "Behaviour",
+	"Psychology": "Psychological",
+	"Health": "Health and Daily Care",
+	"Safety": "Safety",
+	"Family Bonds": "Family Bonds",
+}
+
+
+def proposed_problems(items: Sequence[Item], result: AssessmentResult) -> list[tuple[str, str]]:
+	"""(problem kind, domain) for the draft plan: each domain at the high threshold or holding a
+	red-flag answer, in domain order, one row per problem kind."""
+	domains = set(result.high_domains) | {item.domain for item in items if item.key in result.red_flags}
+	problems: list[tuple[str, str]] = []
+	for domain in DOMAINS:
+		kind = DOMAIN_PROBLEMS[domain]
+		if domain in domains and kind not in {k for k, _ in problems}:
+			problems.append((kind, domain))
+	return problems
 
 
 def check_once_per_term(existing_terms: Iterable[str], term: str | None) -> None:
@@ -179,8 +284,11 @@ def _round(value: Fraction) -> float:
 
 # The default template (默认评估模板). Every item is asked on the same frequency scale:
 # 0 从不 (never), 1 偶尔 (sometimes), 2 经常 (often), 3 总是 (always).
-# Items about danger to the child (self-harm, harm at home, no guardian at night) weigh more.
+# Items about danger to the child (self-harm, harm at home, no guardian at night) weigh more, and
+# three of them are red flags: any talk of self-harm, and being hurt at home or alone at night often.
 _SCALE = 3
+DEFAULT_LABELS = ("从不", "偶尔", "经常", "总是")
+DEFAULT_TEMPLATE_NAME = "默认关爱评估"
 
 DEFAULT_THRESHOLDS = Thresholds(medium=30, high=55)
 
@@ -193,15 +301,15 @@ DEFAULT_TEMPLATE = (
 	Item("behaviour_games", "Behaviour", _SCALE),
 	Item("psychology_low_mood", "Psychology", _SCALE),
 	Item("psychology_withdrawn", "Psychology", _SCALE),
-	Item("psychology_self_harm", "Psychology", _SCALE, 2.0),
+	Item("psychology_self_harm", "Psychology", _SCALE, 2.0, red_flag_at=1),
 	Item("health_meals", "Health", _SCALE),
 	Item("health_untreated_illness", "Health", _SCALE, 1.5),
 	Item("health_hygiene", "Health", _SCALE),
-	Item("safety_no_guardian_at_night", "Safety", _SCALE, 2.0),
+	Item("safety_no_guardian_at_night", "Safety", _SCALE, 2.0, red_flag_at=2),
 	Item("safety_dangerous_places", "Safety", _SCALE, 1.5),
 	Item("safety_bullied", "Safety", _SCALE, 1.5),
 	Item("family_no_contact", "Family Bonds", _SCALE),
-	Item("family_hurt_at_home", "Family Bonds", _SCALE, 2.0),
+	Item("family_hurt_at_home", "Family Bonds", _SCALE, 2.0, red_flag_at=2),
 	Item("family_feels_abandoned", "Family Bonds", _SCALE),
 )
 

@@ -22,14 +22,15 @@ from dataclasses import dataclass
 
 from faker import Faker
 
+from leftbehind_care.core import assessment, pairing
+from leftbehind_care.core import incidents as incidents_rules
 from leftbehind_care.core import meetings as meeting_rules
-from leftbehind_care.core import pairing
 from leftbehind_care.core.child import ACTIVE, CAPACITY_GOOD
 from leftbehind_care.core.compliance import months_between
 from leftbehind_care.core.demo import Child, DemoCounty
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.phone import normalize_phone
-from leftbehind_care.core.scope import MEMBER_LEADER
+from leftbehind_care.core.scope import MEMBER_COUNSELOR, MEMBER_LEADER
 
 FOCUSES = ("Thought", "Study", "Daily Life", "Psychology")
 _ENDED_REASONS = ("志愿者外出务工，结束帮扶", "学期结束，调整帮扶安排", "志愿者搬迁到外地")
@@ -644,3 +645,286 @@ def generate_plans(county: DemoCounty, seed: int, share: float = 0.05) -> list[P
 			)
 		)
 	return plans
+
+
+# ---- care assessments (关爱评估), counselling (心理辅导) and major incidents (重大事项)
+
+_PROBLEM_DOMAINS = {
+	"Not Studying": "Study",
+	"Behaviour": "Behaviour",
+	"Moral Development": "Behaviour",
+	"Psychological": "Psychology",
+	"Personality Development": "Psychology",
+	"Safety": "Safety",
+	"Health and Daily Care": "Health",
+	"Family Bonds": "Family Bonds",
+}
+
+
+@dataclass(frozen=True)
+class AssessmentPlan:
+	child: int
+	term: str
+	assessed_on: datetime.date
+	assessed_by: str
+	answers: tuple[int, ...]  # in the order of assessment.DEFAULT_TEMPLATE
+	result: assessment.AssessmentResult
+	plan: int | None = None  # the index of the plan it proposed or joined, for a high result
+
+
+def generate_assessments(
+	county: DemoCounty, plans: list[PlanPlan], seed: int, share: float = 0.6
+) -> list[AssessmentPlan]:
+	"""This term's assessment (default template) of about `share` of the active children and of
+	every child with a plan. A child with a plan was found in trouble in the domains of its
+	problems, usually at high risk, before the plan was drafted; the others mostly score low, a
+	weak guardian showing in the safety and family answers, and none of them high (a high result
+	would have drafted a plan)."""
+	rng = random.Random(f"assessments-{seed}")
+	term = next((t for t in county.terms if t.start_date <= county.today <= t.end_date), None)
+	if term is None:
+		return []
+	teachers = county.class_teacher_of()
+	guardians = {g.key: g for g in county.guardians}
+	planned = {plan.child: (i, plan) for i, plan in enumerate(plans)}
+	keys = [item.key for item in assessment.DEFAULT_TEMPLATE]
+	out = []
+	for index, child in enumerate(county.children):
+		if child.status != ACTIVE or not child.care_class or not child.filed_on:
+			continue
+		if index not in planned and rng.random() >= share:
+			continue
+		first = max(term.start_date + datetime.timedelta(days=7), child.filed_on)
+		last = county.today - datetime.timedelta(days=1)
+		plan_index, plan = planned.get(index, (None, None))
+		if plan is not None:
+			last = min(last, plan.drafted_on)
+		if first > last:
+			continue
+		day = first + datetime.timedelta(days=rng.randint(0, (last - first).days))
+		weak = not any(guardians[g.guardian].capacity == CAPACITY_GOOD for g in child.guardians)
+		if plan is not None:
+			troubled = {_PROBLEM_DOMAINS[kind] for kind, _ in plan.problems}
+			values = {
+				item.key: rng.choice((2, 3, 3)) if item.domain in troubled else rng.choice((0, 1, 1, 2))
+				for item in assessment.DEFAULT_TEMPLATE
+			}
+			if "Psychology" in troubled and rng.random() < 0.3:
+				values["psychology_self_harm"] = 1
+		else:
+			# Most children are doing well; a quarter (more of those with a weak guardian) worry
+			# their teachers in several ways at once.
+			worried = rng.random() < (0.4 if weak else 0.2)
+			weights = (2, 4, 2) if worried else (6, 3, 1)
+			values = {
+				item.key: rng.choices((0, 1, 2), weights=weights)[0] for item in assessment.DEFAULT_TEMPLATE
+			}
+			if weak:
+				values["safety_no_guardian_at_night"] = 1
+				values["family_feels_abandoned"] = rng.choice((1, 2))
+			values = _below_high(values)
+		answers = tuple(values[key] for key in keys)
+		result = assessment.score(
+			assessment.DEFAULT_TEMPLATE,
+			[assessment.Answer(k, v) for k, v in zip(keys, answers, strict=True)],
+			assessment.DEFAULT_THRESHOLDS,
+		)
+		linked = plan_index if result.risk_level == assessment.HIGH and plan is not None else None
+		out.append(
+			AssessmentPlan(index, term.term_name, day, teachers[child.care_class], answers, result, linked)
+		)
+	return out
+
+
+def _below_high(values: dict[str, int]) -> dict[str, int]:
+	"""Lower the highest answers until the result is not high and no red flag is raised."""
+	values = {
+		item.key: min(values[item.key], item.red_flag_at - 1) if item.red_flag_at else values[item.key]
+		for item in assessment.DEFAULT_TEMPLATE
+	}
+	while True:
+		result = assessment.score(
+			assessment.DEFAULT_TEMPLATE,
+			[assessment.Answer(k, v) for k, v in values.items()],
+			assessment.DEFAULT_THRESHOLDS,
+		)
+		if result.risk_level != assessment.HIGH:
+			return values
+		top = max(values, key=lambda k: values[k])
+		values[top] -= 1
+
+
+_SESSION_NOTES = {
+	"Individual Counselling": (
+		"谈到想念外出打工的妈妈时哭了，说晚上睡不着",
+		"说同学嘲笑他没有爸妈管，心里很难受",
+		"情绪比上次平稳，愿意说出心里话",
+	),
+	"Group Counselling": ("小组分享“我的家人”，多数孩子能说出父母的辛苦", "团体游戏中学会互相帮助"),
+	"Psychological Correction": ("讨论打架的后果，孩子承认冲动，愿意改正", "约定遇到冲突先找老师"),
+	"Emotional Education": ("学习识别和表达情绪，画出自己的心情", "练习深呼吸放松"),
+	"Independent Living Education": ("学习整理床铺、洗衣服", "学习安排周末的作息"),
+	"Understanding Parents Education": (
+		"观看父母在外务工的视频，写一封给父母的信",
+		"分享父母为家庭付出的故事",
+	),
+}
+_FOLLOW_UPS = ("两周后再约谈一次", "请班主任多留意课间情绪", "与监护人电话沟通孩子近况", None)
+_SESSION_KINDS = {
+	"Group Counselling": 3,
+	"Emotional Education": 2,
+	"Independent Living Education": 1.5,
+	"Understanding Parents Education": 2,
+}
+
+
+@dataclass(frozen=True)
+class CounselingPlan:
+	child: int
+	session_date: datetime.date
+	session_kind: str
+	counselor: str
+	notes: str
+	follow_up: str | None
+	follow_up_date: datetime.date | None
+
+
+def generate_counselling(
+	county: DemoCounty, plans: list[PlanPlan], seed: int, share: float = 0.1
+) -> list[CounselingPlan]:
+	"""The school counsellor's sessions this school year: individual counselling (and correction for
+	behaviour) for children whose plan names psychological or behaviour problems, and group,
+	emotional, independent-living and 体谅父母 education for about `share` of the other children."""
+	rng = random.Random(f"counselling-{seed}")
+	counsellors = {
+		school.school_name: [m.user for m in school.members if m.member_role == MEMBER_COUNSELOR]
+		for school in county.schools
+	}
+	year_start = min(t.start_date for t in county.terms)
+	with_plan = {plan.child: plan for plan in plans}
+	sessions = []
+	for index, child in enumerate(county.children):
+		users = counsellors.get(child.school)
+		if child.status != ACTIVE or not users or not child.filed_on:
+			continue
+		first = max(year_start, child.filed_on)
+		if first >= county.today:
+			continue
+		plan = with_plan.get(index)
+		kinds_of_plan = {kind for kind, _ in plan.problems} if plan else set()
+		if kinds_of_plan & {"Psychological", "Personality Development", "Family Bonds"}:
+			kinds = ["Individual Counselling"] * rng.randint(1, 3)
+		elif kinds_of_plan & {"Behaviour", "Moral Development"}:
+			kinds = ["Psychological Correction"] * rng.randint(1, 2)
+		elif rng.random() < share:
+			kinds = [rng.choices(list(_SESSION_KINDS), weights=list(_SESSION_KINDS.values()))[0]]
+		else:
+			continue
+		for kind in kinds:
+			day = first + datetime.timedelta(days=rng.randint(0, (county.today - first).days))
+			follow_up = (
+				rng.choice(_FOLLOW_UPS)
+				if kind in ("Individual Counselling", "Psychological Correction")
+				else None
+			)
+			follow_day = day + datetime.timedelta(days=14) if follow_up else None
+			sessions.append(
+				CounselingPlan(
+					index,
+					day,
+					kind,
+					rng.choice(users),
+					rng.choice(_SESSION_NOTES[kind]),
+					follow_up,
+					follow_day,
+				)
+			)
+	return sessions
+
+
+# (kind, weight, what happened, where, what followed)
+_INCIDENTS = (
+	("Illness", 5, "上课时发高烧，体温39度", "教室", "送乡镇卫生院，监护人接回家休息"),
+	("Injury", 4, "课间在操场摔倒，膝盖擦伤流血", "操场", "校医包扎，次日复查无大碍"),
+	("Accident", 1, "放学路上被电动车碰倒，手臂骨折", "村道", "送县医院治疗，父亲请假回家照顾"),
+	("Bullying", 1.5, "被高年级学生索要零花钱并推搡", "校门口", "约谈双方学生和家长，加强放学时段值守"),
+	(
+		"Gone Missing",
+		0.3,
+		"周末未回家，傍晚在镇上网吧找到",
+		"镇上网吧",
+		"与监护人约定周末去向报备，心理老师跟进谈话",
+	),
+	("Psychological Crisis", 0.5, "在作文中写到不想活了", "教室", "心理老师当天约谈，联系父母，制定帮扶方案"),
+	(
+		"Suspected Abuse or Neglect",
+		0.3,
+		"身上多处淤青，说是被喝醉的亲戚打的",
+		"教室",
+		"已报告派出所和乡镇，孩子暂住学校宿舍",
+	),
+)
+_REPORTED_TO = ("乡镇派出所", "县民政局未成年人保护中心", "乡镇人民政府")
+
+
+@dataclass(frozen=True)
+class IncidentPlan:
+	child: int
+	incident_kind: str
+	occurred_at: datetime.datetime
+	place: str
+	recorded_by: str
+	description: str
+	parents_notified_at: datetime.datetime | None
+	notified_by: str | None
+	reported_to: str | None
+	reported_at: datetime.datetime | None
+	follow_up: str | None
+	plan: int | None
+
+
+def generate_incidents(
+	county: DemoCounty, plans: list[PlanPlan], seed: int, share: float = 0.04
+) -> list[IncidentPlan]:
+	"""Major incidents of this school year for about `share` of the active children: mostly illness
+	and injuries, a few bullying cases, rarely a child missing, in crisis or suspected of being hurt
+	at home (reported to the authorities). Parents are told within hours, now and then only the
+	next day; the latest incident may still wait for its follow-up."""
+	rng = random.Random(f"incidents-{seed}")
+	teachers = county.class_teacher_of()
+	year_start = min(t.start_date for t in county.terms)
+	plan_of = {plan.child: i for i, plan in enumerate(plans)}
+	weights = [w for _, w, *_ in _INCIDENTS]
+	incidents = []
+	for index, child in enumerate(county.children):
+		if child.status != ACTIVE or not child.care_class or not child.filed_on or rng.random() >= share:
+			continue
+		first = max(year_start, child.filed_on)
+		if first >= county.today:
+			continue
+		kind, _, description, place, follow_up = rng.choices(_INCIDENTS, weights=weights)[0]
+		day = first + datetime.timedelta(days=rng.randint(0, (county.today - first).days - 1))
+		occurred = datetime.datetime.combine(
+			day, datetime.time(rng.randint(8, 16), rng.choice((0, 15, 30, 45)))
+		)
+		late = rng.random() < 0.15
+		told = occurred + datetime.timedelta(hours=rng.randint(26, 40) if late else rng.randint(1, 5))
+		recent = (county.today - day).days < 3
+		reported = kind in incidents_rules.MANDATORY_REPORT_KINDS
+		incidents.append(
+			IncidentPlan(
+				index,
+				kind,
+				occurred,
+				place,
+				teachers[child.care_class],
+				description,
+				told,
+				rng.choice(("班主任电话告知母亲", "班主任微信视频告知父亲", "校长电话告知父母")),
+				rng.choice(_REPORTED_TO) if reported else None,
+				occurred + datetime.timedelta(hours=rng.randint(1, 6)) if reported else None,
+				None if recent else follow_up,
+				plan_of.get(index),
+			)
+		)
+	return incidents

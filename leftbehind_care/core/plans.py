@@ -46,3 +46,43 @@ def overdue_reviews(plans: Iterable[PlanFacts], today: datetime.date, sent: set[
 		and plan.next_review_on < today
 		and review_key(plan.name, plan.next_review_on) not in sent
 	]
+
+
+# ---- The Intervention Plan Status report: how long each plan has been open, and the totals.
+
+ENDED = ("Closed", "Escalated")  # a plan's work ends here (escalated: handed to another service)
+
+
+def ended_on(state: str, moves: Iterable[tuple[str, datetime.date]]) -> datetime.date | None:
+	"""The day an ended plan reached its end: its last move into an ended state."""
+	if state not in ENDED:
+		return None
+	days = [day for to_state, day in moves if to_state in ENDED]
+	return max(days) if days else None
+
+
+def days_open(drafted_on: datetime.date, ended: datetime.date | None, today: datetime.date) -> int:
+	"""Days from drafting to the plan's end, or to today while it runs."""
+	return max(0, ((ended or today) - drafted_on).days)
+
+
+@dataclass(frozen=True)
+class StatusTotals:
+	by_state: dict[str, int]
+	open_plans: int
+	overdue_reviews: int
+	mean_days_open: float | None  # of the plans not ended
+
+
+def status_totals(rows: Iterable[tuple[str, bool, int]], states: Iterable[str]) -> StatusTotals:
+	"""(state, review overdue, days open) of each plan, counted per state in the workflow's order."""
+	by_state = {state: 0 for state in states}
+	open_days: list[int] = []
+	overdue = 0
+	for state, review_overdue, days in rows:
+		by_state[state] = by_state.get(state, 0) + 1
+		if state not in ENDED:
+			open_days.append(days)
+			overdue += bool(review_overdue)
+	mean = round(sum(open_days) / len(open_days), 1) if open_days else None
+	return StatusTotals(by_state, len(open_days), overdue, mean)

@@ -26,6 +26,7 @@ class InterventionPlan(ChildRecord):
 
 	def validate_record(self, child) -> None:
 		self.validate_leader()
+		self.validate_source_assessment()
 		transition = self.validate_workflow_move()
 		self.record_transition(transition)
 		self.validate_review_dates()
@@ -105,6 +106,13 @@ class InterventionPlan(ChildRecord):
 			{"parent": self.school, "user": self.participating_leader, "member_role": MEMBER_LEADER},
 		):
 			raise RuleError("plan_leader_not_of_school", leader=self.participating_leader, school=self.school)
+
+	def validate_source_assessment(self) -> None:
+		"""The plan's source is an assessment of the same child."""
+		if self.source_assessment and (
+			frappe.db.get_value("Care Assessment", self.source_assessment, "child") != self.child
+		):
+			raise RuleError("plan_assessment_of_other_child", assessment=self.source_assessment)
 
 	def validate_review_dates(self) -> None:
 		"""A referral and a review happened: neither is dated in the future."""

@@ -26,6 +26,9 @@ frappe.ui.form.on("Left Behind Child", {
 			show_care_status(frm);
 		}
 		if (!frm.is_new()) {
+			show_support(frm);
+		}
+		if (!frm.is_new()) {
 			frm.add_custom_button(__("Contact Card"), () => {
 				const args = new URLSearchParams({
 					doctype: frm.doctype,
@@ -148,6 +151,58 @@ function show_care_status(frm) {
 		for (const [label, status, count] of items) {
 			if (!status) continue;
 			frm.dashboard.add_indicator(`${label}: ${count}`, CARE_STATUS_COLOURS[status] || "gray");
+		}
+	});
+}
+
+// Assessments (their trend across terms), plans under way and this year's incidents: what the
+// reader may read of them, in one section of the form's dashboard.
+const RISK_COLOURS = { Low: "green", Medium: "orange", High: "red" };
+
+function show_support(frm) {
+	frappe.call("leftbehind_care.assessments.child_support", { child: frm.doc.name }).then(({ message: s }) => {
+		if (!s || frm.doc.name !== frm.docname) return;
+		const parts = [];
+		const link = (doctype, name, text) =>
+			`<a href="/app/${frappe.router.slug(doctype)}/${encodeURIComponent(name)}">${frappe.utils.escape_html(text)}</a>`;
+		if (s.assessments.length) {
+			const rows = s.assessments.map((a) => {
+				const change =
+					a.change === null ? "" : a.change > 0 ? `↑ ${a.change}` : a.change < 0 ? `↓ ${-a.change}` : "→ 0";
+				return `<tr><td>${link("Care Assessment", a.name, a.term || "")}</td>
+					<td>${frappe.datetime.str_to_user(a.assessed_on)}</td>
+					<td>${format_number(a.total, null, 1)}</td>
+					<td><span class="indicator-pill ${RISK_COLOURS[a.risk_level] || "gray"}">${__(a.risk_level)}</span></td>
+					<td>${change}</td></tr>`;
+			});
+			parts.push(`<div class="lbc-support-block"><div class="text-muted small">${__("Assessments by Term")}</div>
+				<table class="table table-sm lbc-support-table"><thead><tr><th>${__("Term")}</th><th>${__("Assessed On")}</th>
+				<th>${__("Total Score")}</th><th>${__("Risk Level")}</th><th>${__("Change")}</th></tr></thead>
+				<tbody>${rows.join("")}</tbody></table></div>`);
+		}
+		if (s.plans.length) {
+			const items = s.plans.map((p) => {
+				const review = p.next_review_on
+					? __("next review {0}", [frappe.datetime.str_to_user(p.next_review_on)])
+					: "";
+				return `<li>${link("Intervention Plan", p.name, p.name)} · ${__(p.workflow_state || "Draft")}
+					${review ? ` · <span class="${p.review_overdue ? "text-danger" : ""}">${review}</span>` : ""}</li>`;
+			});
+			parts.push(`<div class="lbc-support-block"><div class="text-muted small">${__("Intervention Plans Under Way")}</div>
+				<ul class="list-unstyled">${items.join("")}</ul></div>`);
+		}
+		if (s.incidents.length) {
+			const items = s.incidents.map(
+				(i) => `<li>${link("Care Incident", i.name, __(i.incident_kind))} ·
+					${frappe.datetime.str_to_user(i.occurred_at)}
+					${i.parents_notified_at ? "" : ` · <span class="text-danger">${__("Parents Not Yet Told")}</span>`}</li>`
+			);
+			parts.push(`<div class="lbc-support-block"><div class="text-muted small">${__("Incidents This Year")}</div>
+				<ul class="list-unstyled">${items.join("")}</ul></div>`);
+		}
+		if (parts.length) {
+			frm.dashboard.add_section(`<div class="lbc-support">${parts.join("")}</div>`, __("Support in Difficulty"));
+			frm.dashboard.show();
 		}
 	});
 }
