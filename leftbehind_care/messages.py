@@ -331,7 +331,7 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 		"record_child_outside_scope": (
 			lambda: _("Not Your Child"),
 			lambda p: _(
-				"You may record talks, contacts and visits only for children you look after, and {0} is not one of them. Choose one of your own children."
+				"You may keep records only of children you look after, and {0} is not one of them. Choose one of your own children."
 			).format(p["child"]),
 		),
 		"record_child_not_active": (

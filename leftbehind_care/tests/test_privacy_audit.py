@@ -333,6 +333,7 @@ class AuditCase(u.CareTestCase):
 		guardian = stored.guardians[0].guardian
 		cls.meeting = frappe.db.get_value("Care Meeting", {"minutes": u.B1_MEETING_MINUTES})
 		cls.plan = u.make_b1_plan(b1)
+		cls.assessment = u.make_b1_assessment(b1)
 		cls.targets = [
 			Target(
 				CHILD,
@@ -465,6 +466,25 @@ class AuditCase(u.CareTestCase):
 					("Intervention Plan Review", "progress"),
 					("Intervention Plan Transition", "action"),
 				)
+			),
+			Target(
+				"Care Assessment",
+				cls.assessment,
+				"observations",
+				{"child": cls.children["a1"]},
+				new_doc={
+					"doctype": "Care Assessment",
+					"child": b1,
+					"template": frappe.db.get_value("Care Assessment", cls.assessment, "template"),
+					"answers": [{"item_key": "study_homework", "answer": "1"}],
+				},
+			),
+			Target(
+				"Care Assessment Answer",
+				frappe.db.get_value("Care Assessment Answer", {"parent": cls.assessment, "idx": 1}),
+				"note",
+				{"note": "审计"},
+				"Care Assessment",
 			),
 			Target(
 				"Care Class",

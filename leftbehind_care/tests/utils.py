@@ -327,6 +327,8 @@ B1_PLAN_ACTION = "孙小刚每周与心理老师谈一次"
 B1_PLAN_REVIEW = "孙小刚本周哭醒两次"
 B1_COUNSELING_NOTES = "孙小刚说梦见妈妈不回来了"
 B1_INCIDENT = "孙小刚在操场摔伤左臂"
+B1_ASSESSMENT_OBSERVATIONS = "孙小刚说夜里一个人在家害怕"
+B1_ASSESSMENT_NOTE = "孙奶奶常去镇上住"
 
 
 def hidden_canaries(key: str) -> dict[str, str]:
@@ -398,6 +400,8 @@ def canaries_of(key: str, child: str) -> set[str]:
 				B1_PLAN_REVIEW,
 				B1_COUNSELING_NOTES,
 				B1_INCIDENT,
+				B1_ASSESSMENT_OBSERVATIONS,
+				B1_ASSESSMENT_NOTE,
 			)
 			if key == "b1"
 			else ()
@@ -484,8 +488,55 @@ def make_world() -> dict[str, str]:
 				"notified_by": "乙校班主任",
 			}
 		).insert()
+	make_b1_assessment(children["b1"])
 	frappe.db.commit()
 	return children
+
+
+def make_b1_assessment(child: str) -> str:
+	"""An assessment of b1 with the default template, written past validation (which needs a term
+	running today: the audit must run in the holidays too)."""
+	from leftbehind_care.assessments import ensure_default_template
+
+	existing = frappe.db.get_value(
+		"Care Assessment", {"child": child, "observations": B1_ASSESSMENT_OBSERVATIONS}
+	)
+	if existing:
+		return existing
+	ensure_default_template()
+	template = frappe.get_doc("Assessment Template", {"is_default": 1})
+	stored = frappe.db.get_value(
+		"Left Behind Child", child, ["child_name", "school", "care_class"], as_dict=True
+	)
+	doc = frappe.get_doc(
+		{
+			"doctype": "Care Assessment",
+			"child": child,
+			**stored,
+			"assessed_on": TODAY,
+			"template": template.name,
+			"assessed_by": "Administrator",
+			"risk_level": "Medium",
+			"total_score": 33.3,
+			"observations": B1_ASSESSMENT_OBSERVATIONS,
+			"answers": [
+				{
+					"item_key": row.item_key,
+					"domain": row.domain,
+					"question": row.question,
+					"answer": "1",
+					"note": B1_ASSESSMENT_NOTE if row.idx == 1 else None,
+				}
+				for row in template.items
+			],
+		}
+	)
+	doc.set_new_name()
+	doc.db_insert()
+	for row in doc.answers:
+		row.parent = doc.name
+		row.db_insert()
+	return doc.name
 
 
 def make_b1_plan(child: str) -> str:

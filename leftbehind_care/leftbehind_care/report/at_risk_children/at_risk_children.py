@@ -74,6 +74,7 @@ def execute(filters: dict | None = None):
 		child = by_name[row.facts.child]
 		assessment = latest.get(child.name, {})
 		plan = (plans.get(child.name) or [{}])[0]
+		level, state = assessment.get("risk_level"), plan.get("workflow_state") or "Draft"
 		data.append(
 			{
 				"child": child.name,
@@ -81,10 +82,10 @@ def execute(filters: dict | None = None):
 				"class_title": titles.get(child.care_class, child.care_class),
 				"reasons": "、".join(labels[reason] for reason in row.reasons),
 				"unsupervised": int(row.facts.unsupervised),
-				"risk_level": _(assessment["risk_level"]) if assessment.get("risk_level") else "",
+				"risk_level": _(level) if level else "",
 				"assessed_on": assessment.get("assessed_on"),
 				"intervention_plan": plan.get("name"),
-				"plan_status": _(plan["workflow_state"] or "Draft") if plan else "",
+				"plan_status": _(state) if plan else "",
 				"open_incidents": row.facts.open_incidents,
 				"missed_talk_months": row.facts.missed_talk_months,
 			}
