@@ -10,6 +10,7 @@ from frappe.utils import add_days, cint, flt, nowdate
 
 from leftbehind_care.core import assessment as rules
 from leftbehind_care.reminders import alert_about, leaders_by_school
+from leftbehind_care.support import this_term_support
 
 TEMPLATE = "Assessment Template"
 ASSESSMENT = "Care Assessment"
@@ -183,8 +184,9 @@ def questions(template: str) -> list[dict]:
 
 @frappe.whitelist()
 def child_support(child: str) -> dict:
-	"""For the child's form: the trend of the child's assessments, the plans under way and this
-	year's incidents — each only where the reader may read it."""
+	"""For the child's form: the trend of the child's assessments, the plans under way, this year's
+	incidents, and this term's priorities, boarding, aid, activities and open dropout case — each
+	only where the reader may read it."""
 	if not (
 		frappe.db.exists("Left Behind Child", child)
 		and frappe.has_permission("Left Behind Child", "read", doc=child)
@@ -205,6 +207,7 @@ def child_support(child: str) -> dict:
 			["name", "incident_kind", "occurred_at", "parents_notified_at"],
 			"occurred_at desc",
 		),
+		"this_term": this_term_support(child),
 	}
 
 

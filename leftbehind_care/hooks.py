@@ -35,6 +35,16 @@ permission_query_conditions = {
 	"Care Incident": "leftbehind_care.permissions.child_record_query_conditions",
 	"Care Assessment": "leftbehind_care.permissions.child_record_query_conditions",
 	"Care Assessment Answer": "leftbehind_care.permissions.record_row_query_conditions",
+	"Priority Support": "leftbehind_care.permissions.child_record_query_conditions",
+	"Boarding Record": "leftbehind_care.permissions.child_record_query_conditions",
+	"Aid Record": "leftbehind_care.permissions.child_record_query_conditions",
+	"Dropout Follow-up": "leftbehind_care.permissions.child_record_query_conditions",
+	"Dropout Persuasion Attempt": "leftbehind_care.permissions.record_row_query_conditions",
+	"Care Fund Entry": "leftbehind_care.permissions.school_record_query_conditions",
+	"Safety Inspection": "leftbehind_care.permissions.school_record_query_conditions",
+	"Safety Hazard": "leftbehind_care.permissions.school_row_query_conditions",
+	"Care Activity": "leftbehind_care.permissions.activity_query_conditions",
+	"Care Activity Participant": "leftbehind_care.permissions.activity_row_query_conditions",
 	"Intervention Plan Problem": "leftbehind_care.permissions.record_row_query_conditions",
 	"Intervention Plan Action": "leftbehind_care.permissions.record_row_query_conditions",
 	"Intervention Plan Review": "leftbehind_care.permissions.record_row_query_conditions",
@@ -54,6 +64,13 @@ has_permission = {
 	"Counseling Session": "leftbehind_care.permissions.child_record_has_permission",
 	"Care Incident": "leftbehind_care.permissions.child_record_has_permission",
 	"Care Assessment": "leftbehind_care.permissions.child_record_has_permission",
+	"Priority Support": "leftbehind_care.permissions.child_record_has_permission",
+	"Boarding Record": "leftbehind_care.permissions.child_record_has_permission",
+	"Aid Record": "leftbehind_care.permissions.child_record_has_permission",
+	"Dropout Follow-up": "leftbehind_care.permissions.child_record_has_permission",
+	"Care Fund Entry": "leftbehind_care.permissions.school_record_has_permission",
+	"Safety Inspection": "leftbehind_care.permissions.school_record_has_permission",
+	"Care Activity": "leftbehind_care.permissions.activity_has_permission",
 }
 
 # Frappe methods that read without the checks above (a count, an existence check, a title, a
@@ -107,6 +124,10 @@ scheduler_events = {
 		"leftbehind_care.tasks.close_aged_out_children",
 		"leftbehind_care.reminders.send_reminders",
 		"leftbehind_care.plans.mark_overdue_reviews",
+		"leftbehind_care.support.alert_overdue_hazards",
+	],
+	"weekly": [
+		"leftbehind_care.support.remind_open_dropout_cases",
 	],
 	"hourly": [
 		"leftbehind_care.incidents.alert_unnotified_incidents",

@@ -494,6 +494,172 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 				"The child was already assessed with this template in {0}. Open that assessment and correct it instead of adding a second one."
 			).format(p["term"]),
 		),
+		"priority_kind_unknown": (
+			lambda: _("Unknown Kind of Priority"),
+			lambda p: _(
+				"{0} is not one of the three priorities. Choose tutoring, daily-life care or activity placement."
+			).format(option_label(p["kind"])),
+		),
+		"boarding_child_not_active": (
+			lambda: _("Child Not in the Programme That Term"),
+			lambda p: _(
+				"The child was not in the programme at any time in {0}, so no boarding is recorded for that term. Choose a term in which the child's file was open."
+			).format(p["term"]),
+		),
+		"boarding_twice_in_term": (
+			lambda: _("Boarding Already Recorded"),
+			lambda p: _(
+				"The child's boarding in {0} is already recorded. Open that record and correct it instead of adding a second one."
+			).format(p["term"]),
+		),
+		"school_outside_scope": (
+			lambda: _("Not Your School"),
+			lambda p: _(
+				"You may keep this record only for the schools you lead, and {0} is not one of them. Choose your own school."
+			).format(p["school"]),
+		),
+		"aid_kind_unknown": (
+			lambda: _("Unknown Kind of Aid"),
+			lambda p: _("{0} is not a kind of aid. Choose one from the list.").format(
+				option_label(p["kind"])
+			),
+		),
+		"aid_amount_not_positive": (
+			lambda: _("Amount Must Be Positive"),
+			lambda p: _(
+				"The amount is {0}. Enter the amount given, above 0 (goods: leave it empty and list the items)."
+			).format(p["amount"]),
+		),
+		"aid_amount_missing": (
+			lambda: _("Amount Missing"),
+			lambda p: _("Enter the amount given. For goods, choose the kind Goods and list the items."),
+		),
+		"aid_items_missing": (
+			lambda: _("Items Missing"),
+			lambda p: _("List the goods given (what and how many)."),
+		),
+		"aid_donor_missing": (
+			lambda: _("Donor Missing"),
+			lambda p: _("A social donation names its donor: enter the person or organisation who gave it."),
+		),
+		"fund_negative": (
+			lambda: _("Negative Amount"),
+			lambda p: _("The funds for {0} cannot be negative. Enter the amounts in yuan, 0 or more.").format(
+				option_label(p["use"])
+			),
+		),
+		"fund_overspent": (
+			lambda: _("Spent Above the Allocation"),
+			lambda p: _(
+				"For {0}, {1} yuan is recorded as spent but only {2} yuan was allocated. Correct the spending, or record the allocation that covered it."
+			).format(option_label(p["use"]), p["spent"], p["allocated"]),
+		),
+		"dropout_state_unknown": (
+			lambda: _("Unknown Case Status"),
+			lambda p: _("{0} is not a status of a follow-up case. Choose one from the list.").format(
+				option_label(p["state"])
+			),
+		),
+		"dropout_return_date_missing": (
+			lambda: _("Return Date Missing"),
+			lambda p: _(
+				"A case closes as back in school with the day the child returned. Enter the return date."
+			),
+		),
+		"dropout_return_date_invalid": (
+			lambda: _("Invalid Return Date"),
+			lambda p: _(
+				"The return date {0} is before the case opened ({1}) or in the future. Enter the day the child came back to school."
+			).format(frappe.format(p["return_date"], "Date"), frappe.format(p["opened_on"], "Date")),
+		),
+		"dropout_not_back": (
+			lambda: _("Child Not Back in School"),
+			lambda p: _(
+				"The child's file still says {0}. Set the child's schooling status to In School first, then close the case."
+			).format(option_label(p["schooling_status"])),
+		),
+		"dropout_leave_not_recorded": (
+			lambda: _("Leave Not Recorded"),
+			lambda p: _(
+				"A case closes as left only when the child's file records where they went (Transferred, Graduated or Aged Out); it says {0}. Record the child's status first."
+			).format(option_label(p["status"])),
+		),
+		"dropout_attempt_in_future": (
+			lambda: _("Date in the Future"),
+			lambda p: _(
+				"A persuasion attempt is dated {0}, in the future. Enter the day it took place."
+			).format(frappe.format(p["day"], "Date")),
+		),
+		"dropout_attempt_before_case": (
+			lambda: _("Attempt Before the Case"),
+			lambda p: _(
+				"A persuasion attempt is dated {0}, before the case opened on {1}. Enter the day it took place."
+			).format(frappe.format(p["day"], "Date"), frappe.format(p["opened_on"], "Date")),
+		),
+		"hazard_deadline_before_found": (
+			lambda: _("Deadline Before the Inspection"),
+			lambda p: _(
+				"Hazards row {0}: the deadline is before the inspection found the hazard. Set a later deadline."
+			).format(p["row"]),
+		),
+		"hazard_fixed_before_found": (
+			lambda: _("Fixed Before It Was Found"),
+			lambda p: _(
+				"Hazards row {0}: fixed on {1}, before the inspection found it. Enter the day it was fixed."
+			).format(p["row"], frappe.format(p["fixed_on"], "Date")),
+		),
+		"hazard_fixed_in_future": (
+			lambda: _("Date in the Future"),
+			lambda p: _("Hazards row {0}: fixed on {1}, in the future. Enter the day it was fixed.").format(
+				p["row"], frappe.format(p["fixed_on"], "Date")
+			),
+		),
+		"hazard_report_incomplete": (
+			lambda: _("Report Incomplete"),
+			lambda p: _(
+				"Hazards row {0}: a report names both the department it went to and the day. Fill in both, or neither."
+			).format(p["row"]),
+		),
+		"hazard_report_date_invalid": (
+			lambda: _("Invalid Report Date"),
+			lambda p: _(
+				"Hazards row {0}: reported on {1}, before the hazard was found or in the future. Enter the day it was reported."
+			).format(p["row"], frappe.format(p["reported_on"], "Date")),
+		),
+		"hazard_child_elsewhere": (
+			lambda: _("Not a Child of This School"),
+			lambda p: _(
+				"Hazards row {0}: {1} is not a child of {2}. Enter the file numbers of the school's own children it affects."
+			).format(p["row"], p["child"], p["school"]),
+		),
+		"activity_kind_unknown": (
+			lambda: _("Unknown Kind of Activity"),
+			lambda p: _("{0} is not a kind of care activity. Choose one from the list.").format(
+				option_label(p["kind"])
+			),
+		),
+		"activity_in_future": (
+			lambda: _("Date in the Future"),
+			lambda p: _(
+				"The activity is dated {0}, in the future. Record it once it has taken place."
+			).format(frappe.format(p["day"], "Date")),
+		),
+		"activity_without_children": (
+			lambda: _("No Children"),
+			lambda p: _("Add the children who took part: by class, or one by one."),
+		),
+		"activity_child_twice": (
+			lambda: _("Listed Twice"),
+			lambda p: _(
+				"Children row {0} lists the same child as row {1}. Remove one of the two rows."
+			).format(p["row"], p["first"]),
+		),
+		"activity_child_outside_scope": (
+			lambda: _("Not Your Child"),
+			lambda p: _(
+				"Children row {0}: {1} is not one of the children you look after. Remove the row; their own school records their activities."
+			).format(p["row"], p["child"]),
+		),
 		"user_lacks_role": (
 			lambda: _("Missing Role"),
 			lambda p: _(

@@ -307,9 +307,12 @@ PLAN_TABLES = (
 )
 ASSESSMENT = "Care Assessment"
 ASSESSMENT_TABLES = ("Care Assessment Answer",)
+DROPOUT_CASE = "Dropout Follow-up"
+DROPOUT_TABLES = ("Dropout Persuasion Attempt",)
 RECORD_OF_ROW = {
 	**{table: PLAN for table in PLAN_TABLES},
 	**{table: ASSESSMENT for table in ASSESSMENT_TABLES},
+	**{table: DROPOUT_CASE for table in DROPOUT_TABLES},
 }
 
 
@@ -386,6 +389,112 @@ def meeting_has_permission(doc, ptype: str | None = None, user: str | None = Non
 	return sees_meeting(scope, user, doc.school, doc.care_class, doc.host, doc.owner)
 
 
+# ---- Records of a school (its safety inspections, its funds of a term): seen by whoever sees the
+# whole school (its leaders; the county); a hazard row follows its inspection.
+
+SCHOOL_RECORD_OF_ROW = {"Safety Hazard": "Safety Inspection"}
+
+
+def school_condition(scope: CareScope, column: str) -> str:
+	return _sql_in(column, scope.schools) if scope.schools else "1=0"
+
+
+def school_record_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	refuse_hidden_fields_in_running_query(doctype, user)
+	scope = get_scope(user)
+	return "" if scope.all_schools else school_condition(scope, f"`tab{doctype}`.school")
+
+
+def school_row_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	refuse_hidden_fields_in_running_query(doctype, user)
+	scope = get_scope(user)
+	if scope.all_schools:
+		return ""
+	table, record = f"`tab{doctype}`", SCHOOL_RECORD_OF_ROW[doctype]
+	return "({table}.parenttype = {record} and {table}.parent in (select r.name from `tab{doctype_}` r where {cond}))".format(
+		table=table,
+		record=frappe.db.escape(record),
+		doctype_=record,
+		cond=school_condition(scope, "r.school"),
+	)
+
+
+def school_record_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	"""The record's school is the user's, before and after a change (a new one is checked in
+	validate, with a message)."""
+	scope = get_scope(user)
+	if scope.all_schools or (doc.is_new() and ptype == "create"):
+		return True
+	schools = {doc.school}
+	if not doc.is_new():
+		schools.add(frappe.db.get_value(doc.doctype, doc.name, "school"))
+	return all(school in scope.schools for school in schools if school)
+
+
+# ---- Care Activity: seen like a meeting (its school or class, its organiser); its children rows
+# follow it.
+
+ACTIVITY = "Care Activity"
+
+
+def activity_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	refuse_hidden_fields_in_running_query(ACTIVITY, user)
+	user = user or frappe.session.user
+	scope = get_scope(user)
+	return "" if scope.all_schools else activity_condition(scope, user, "`tabCare Activity`")
+
+
+def activity_condition(scope: CareScope, user: str, table: str) -> str:
+	"""Like a meeting's, and also the activities a mentor's paired child took part in."""
+	condition = meeting_condition(scope, user, table)
+	if not scope.children:
+		return condition
+	taken_part = (
+		"{table}.name in (select p.parent from `tabCare Activity Participant` p "
+		"where p.parenttype = 'Care Activity' and {children})"
+	).format(table=table, children=_sql_in("p.child", scope.children))
+	return f"({condition} or {taken_part})"
+
+
+def sees_activity(scope: CareScope, user: str, name: str | None, school, care_class, host, owner) -> bool:
+	if sees_meeting(scope, user, school, care_class, host, owner):
+		return True
+	return bool(
+		name
+		and scope.children
+		and frappe.db.exists(
+			"Care Activity Participant",
+			{"parenttype": ACTIVITY, "parent": name, "child": ("in", sorted(scope.children))},
+		)
+	)
+
+
+def activity_row_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	refuse_hidden_fields_in_running_query(doctype, user)
+	user = user or frappe.session.user
+	scope = get_scope(user)
+	if scope.all_schools:
+		return ""
+	table = f"`tab{doctype}`"
+	return (
+		"({table}.parenttype = {activity} and {table}.parent in "
+		"(select m.name from `tabCare Activity` m where {condition}))"
+	).format(table=table, activity=frappe.db.escape(ACTIVITY), condition=activity_condition(scope, user, "m"))
+
+
+def activity_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	user = user or frappe.session.user
+	scope = get_scope(user)
+	if scope.all_schools:
+		return True
+	if doc.is_new():
+		return ptype == "create" or sees_meeting(scope, user, doc.school, doc.care_class, doc.host, doc.owner)
+	stored = frappe.db.get_value(ACTIVITY, doc.name, ["school", "care_class", "host", "owner"])
+	if stored and not sees_activity(scope, user, doc.name, *stored):
+		return False
+	return sees_activity(scope, user, doc.name, doc.school, doc.care_class, doc.host, doc.owner)
+
+
 # ---- Fields above the user's permlevel: not shown, and not usable to choose rows either.
 
 # The app's DocTypes whose rows are read together: a parent with its child tables.
@@ -404,6 +513,19 @@ FAMILIES = {
 FAMILIES.update({table: FAMILIES[CHILD] for table in CHILD_TABLES})
 FAMILIES[PLAN] = (PLAN, *PLAN_TABLES)
 FAMILIES[ASSESSMENT] = (ASSESSMENT, *ASSESSMENT_TABLES)
+FAMILIES[DROPOUT_CASE] = (DROPOUT_CASE, *DROPOUT_TABLES)
+FAMILIES.update(
+	{
+		"Priority Support": ("Priority Support",),
+		"Boarding Record": ("Boarding Record",),
+		"Aid Record": ("Aid Record",),
+		"Care Fund Entry": ("Care Fund Entry",),
+		"Safety Inspection": ("Safety Inspection", "Safety Hazard"),
+		"Safety Hazard": ("Safety Inspection", "Safety Hazard"),
+		ACTIVITY: (ACTIVITY, "Care Activity Participant"),
+		"Care Activity Participant": (ACTIVITY, "Care Activity Participant"),
+	}
+)
 FAMILIES.update({table: FAMILIES[record] for table, record in RECORD_OF_ROW.items()})
 
 

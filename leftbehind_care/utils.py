@@ -35,6 +35,17 @@ def class_titles(classes) -> dict[str, str]:
 	)
 
 
+def user_names(users) -> dict[str, str]:
+	"""Full name of each of the given users, in one query."""
+	if not users:
+		return {}
+	return dict(
+		frappe.get_all(
+			"User", filters={"name": ("in", sorted(users))}, fields=["name", "full_name"], as_list=True
+		)
+	)
+
+
 def class_labels(classes) -> dict[str, str]:
 	"""How people know each class: its school and title (民权县城关镇初级中学 7年级(1)班), in one
 	query; the internal name (school-year of entry-number) means nothing to them."""

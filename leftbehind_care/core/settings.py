@@ -22,6 +22,8 @@ DEFAULTS: dict[str, int] = {
 	"visit_reminder_days": 30,
 	# 遇到重大事情及时与父母交流: parents are told of an incident within this many hours.
 	"parent_notify_hours": 24,
+	# 动员寄宿: a child living at least this many km from school is asked to board.
+	"boarding_distance_km": 3,
 	# Days between reviews of an intervention plan.
 	"plan_review_days": 30,
 	# Assessment totals (0-100) at or above which risk is medium / high.

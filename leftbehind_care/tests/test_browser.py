@@ -26,6 +26,8 @@ CHILD = "Left Behind Child"
 WORKSPACE = "/app/left-behind-children-care"
 INSPECTION = "/app/care-inspection"
 REGISTER = "/app/query-report/" + quote("Child Register")
+AT_RISK = "/app/query-report/" + quote("At-Risk Children")
+PLAN_STATUS = "/app/query-report/" + quote("Intervention Plan Status")
 # Frappe's list shows 20 rows a page.
 LIST_PAGE = 20
 
@@ -170,6 +172,31 @@ class TestDeskInChinese(u.CareTestCase):
 						)
 					)
 					self.assertTrue(shown, prefix)
+					self.check_children_in_trouble(page, person, prefix, visible)
+
+	def check_children_in_trouble(self, page, person, prefix: str, visible: set[str]) -> None:
+		"""A new assessment asks the default template's questions; the two reports list only the
+		person's own children and plans."""
+		self.open(
+			page, f"/app/care-assessment/new?child={quote(person.child)}", f"{prefix}-assessment", ".lbc-q"
+		)
+		page.wait_for_function("document.querySelectorAll('.lbc-q').length >= 18", timeout=30_000)
+		self.assertEqual(page.locator(".lbc-q").count(), 18, prefix)
+		page.locator(".lbc-q").first.locator("button").nth(2).click()
+		page.wait_for_function("document.querySelector('.lbc-q .btn-primary') !== null", timeout=10_000)
+		page.screenshot(path=str(self.shots / f"{prefix}-assessment.png"), full_page=True)
+		if prefix.endswith("phone"):
+			self.assert_fits(page, ".lbc-questionnaire", f"{prefix}-assessment")
+		self.open(page, AT_RISK, f"{prefix}-at-risk", ".report-wrapper, .dt-scrollable")
+		listed = set(
+			page.eval_on_selector_all(
+				".dt-scrollable .dt-row .dt-cell__content--col-1", "els => els.map(e => e.innerText.trim())"
+			)
+		) - {""}
+		# A child link shows the file number or, where Frappe shows titles, the child's name.
+		titles = set(frappe.get_all(CHILD, filters={"name": ("in", sorted(visible))}, pluck="child_name"))
+		self.assertLessEqual(listed, visible | titles, f"{prefix}: a child outside the scope is at risk")
+		self.open(page, PLAN_STATUS, f"{prefix}-plan-status", ".report-wrapper, .dt-scrollable")
 
 	# ---- steps
 
@@ -199,11 +226,15 @@ class TestDeskInChinese(u.CareTestCase):
 			self.assertNotIn(secret, text, f"{shot}: the refused child's name is shown")
 
 	def assert_number_cards(self, page, user: str, shot: str) -> None:
+		on_workspace = frappe.get_all(
+			"Workspace Number Card", filters={"parent": "Left-Behind Children Care"}, pluck="number_card_name"
+		)
 		cards = frappe.get_all(
 			"Number Card",
-			filters={"module": "Leftbehind Care"},
+			filters={"module": "Leftbehind Care", "name": ("in", on_workspace)},
 			fields=["name", "label", "filters_json", "document_type"],
 		)
+		self.assertEqual(len(cards), 3)
 		page.wait_for_function(
 			"""() => [...document.querySelectorAll('.number-widget-box .number')]
 				.every(e => /\\d/.test(e.innerText))""",

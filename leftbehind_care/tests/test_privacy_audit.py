@@ -334,6 +334,7 @@ class AuditCase(u.CareTestCase):
 		cls.meeting = frappe.db.get_value("Care Meeting", {"minutes": u.B1_MEETING_MINUTES})
 		cls.plan = u.make_b1_plan(b1)
 		cls.assessment = u.make_b1_assessment(b1)
+		cls.support = u.make_b1_support(b1)
 		cls.targets = [
 			Target(
 				CHILD,
@@ -485,6 +486,75 @@ class AuditCase(u.CareTestCase):
 				"note",
 				{"note": "审计"},
 				"Care Assessment",
+			),
+			*(
+				Target(
+					doctype,
+					cls.support[doctype],
+					field,
+					{"child": cls.children["a1"]},
+					new_doc={"doctype": doctype, "child": b1, **fields},
+				)
+				for doctype, field, fields in (
+					(
+						"Priority Support",
+						"what_was_done",
+						{"priority_kind": "Tutoring", "what_was_done": "审计"},
+					),
+					("Boarding Record", "dormitory", {"term": "测试学期", "dormitory": "审计"}),
+					("Aid Record", "items", {"aid_kind": "Goods", "items": "审计"}),
+					("Dropout Follow-up", "reason", {"reason": "审计"}),
+				)
+			),
+			Target(
+				"Dropout Persuasion Attempt",
+				frappe.db.get_value(
+					"Dropout Persuasion Attempt", {"parent": cls.support["Dropout Follow-up"]}
+				),
+				"outcome",
+				{"outcome": "审计"},
+				"Dropout Follow-up",
+			),
+			Target(
+				"Care Fund Entry",
+				cls.support["Care Fund Entry"],
+				"pupils",
+				{"school": u.SCHOOL_A},
+				new_doc={"doctype": "Care Fund Entry", "school": u.SCHOOL_B, "term": "测试学期二"},
+			),
+			Target(
+				"Safety Inspection",
+				cls.support["Safety Inspection"],
+				"inspectors",
+				{"school": u.SCHOOL_A},
+				new_doc={"doctype": "Safety Inspection", "school": u.SCHOOL_B, "inspectors": "审计"},
+			),
+			Target(
+				"Safety Hazard",
+				frappe.db.get_value("Safety Hazard", {"parent": cls.support["Safety Inspection"]}),
+				"description",
+				{"description": "审计"},
+				"Safety Inspection",
+			),
+			Target(
+				"Care Activity",
+				cls.support["Care Activity"],
+				"title",
+				{"school": u.SCHOOL_A},
+				new_doc={
+					"doctype": "Care Activity",
+					"activity_kind": "Performance",
+					"title": "审计",
+					"school": u.SCHOOL_B,
+					"participants": [{"child": b1}],
+				},
+			),
+			Target(
+				"Care Activity Participant",
+				frappe.db.get_value("Care Activity Participant", {"parent": cls.support["Care Activity"]}),
+				"child_name",
+				{"child": cls.children["a1"]},
+				"Care Activity",
 			),
 			Target(
 				"Care Class",

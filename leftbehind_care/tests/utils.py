@@ -329,6 +329,13 @@ B1_COUNSELING_NOTES = "孙小刚说梦见妈妈不回来了"
 B1_INCIDENT = "孙小刚在操场摔伤左臂"
 B1_ASSESSMENT_OBSERVATIONS = "孙小刚说夜里一个人在家害怕"
 B1_ASSESSMENT_NOTE = "孙奶奶常去镇上住"
+B1_PRIORITY = "孙小刚周末在校补习数学"
+B1_BOARDING = "乙校男生宿舍三零二"
+B1_AID = "孙小刚冬衣两套棉鞋一双"
+B1_DROPOUT = "孙小刚随亲戚去镇上打零工"
+B1_ATTEMPT = "孙小刚的奶奶答应劝他回来"
+B1_HAZARD = "乙校门口鱼塘无护栏"
+B1_ACTIVITY = "乙校孙小刚演讲比赛"
 
 
 def hidden_canaries(key: str) -> dict[str, str]:
@@ -402,6 +409,13 @@ def canaries_of(key: str, child: str) -> set[str]:
 				B1_INCIDENT,
 				B1_ASSESSMENT_OBSERVATIONS,
 				B1_ASSESSMENT_NOTE,
+				B1_PRIORITY,
+				B1_BOARDING,
+				B1_AID,
+				B1_DROPOUT,
+				B1_ATTEMPT,
+				B1_HAZARD,
+				B1_ACTIVITY,
 			)
 			if key == "b1"
 			else ()
@@ -489,8 +503,85 @@ def make_world() -> dict[str, str]:
 			}
 		).insert()
 	make_b1_assessment(children["b1"])
+	make_b1_support(children["b1"])
 	frappe.db.commit()
 	return children
+
+
+def make_b1_support(child: str) -> dict[str, str]:
+	"""One record of each kind of support around b1 (and of school B), written past validation:
+	the audit must find them whatever the site's terms and leaders."""
+	stored = frappe.db.get_value(
+		"Left Behind Child", child, ["child_name", "school", "care_class"], as_dict=True
+	)
+	about = {"child": child, **stored}
+	records = {
+		"Priority Support": (
+			{"priority_kind": "Tutoring", "support_date": TODAY, "what_was_done": B1_PRIORITY},
+			"what_was_done",
+		),
+		"Boarding Record": (
+			{"term": "测试学期", "boarding_from": TODAY, "dormitory": B1_BOARDING},
+			"dormitory",
+		),
+		"Aid Record": ({"aid_kind": "Goods", "aid_date": TODAY, "items": B1_AID}, "items"),
+		"Dropout Follow-up": (
+			{
+				"case_status": "Open",
+				"opened_on": TODAY,
+				"reason": B1_DROPOUT,
+				"attempts": [{"attempt_date": TODAY, "by_whom": "乙校班主任", "outcome": B1_ATTEMPT}],
+			},
+			"reason",
+		),
+		"Care Fund Entry": (
+			{"school": SCHOOL_B, "term": "测试学期", "public_funds": 20000, "pupils": 321},
+			"pupils",
+		),
+		"Safety Inspection": (
+			{
+				"school": SCHOOL_B,
+				"inspection_date": TODAY,
+				"inspectors": "乙校安全员",
+				"hazards": [{"area": "Water", "description": B1_HAZARD, "affected_children": child}],
+			},
+			"inspectors",
+		),
+		"Care Activity": (
+			{
+				"activity_kind": "Speech Contest",
+				"title": B1_ACTIVITY,
+				"activity_date": TODAY,
+				"school": SCHOOL_B,
+				"care_class": stored.care_class,
+				"host": "Administrator",
+				"participants": [
+					{"child": child, "child_name": stored.child_name, "care_class": stored.care_class}
+				],
+			},
+			"title",
+		),
+	}
+	names = {}
+	for doctype, (fields, key) in records.items():
+		school_record = doctype in ("Care Fund Entry", "Safety Inspection", "Care Activity")
+		filters = {key: fields[key]} if school_record else {"child": child}
+		existing = frappe.db.get_value(doctype, filters)
+		if existing:
+			names[doctype] = existing
+			continue
+		doc = frappe.get_doc({"doctype": doctype, **({} if school_record else about), **fields})
+		if doctype == "Care Fund Entry":
+			doc.name = f"{SCHOOL_B}-测试学期"
+			doc.flags.name_set = True
+		else:
+			doc.set_new_name()
+		doc.db_insert()
+		for row in doc.get_all_children():
+			row.parent = doc.name
+			row.db_insert()
+		names[doctype] = doc.name
+	return names
 
 
 def make_b1_assessment(child: str) -> str:

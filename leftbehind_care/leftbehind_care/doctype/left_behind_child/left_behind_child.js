@@ -200,6 +200,33 @@ function show_support(frm) {
 			parts.push(`<div class="lbc-support-block"><div class="text-muted small">${__("Incidents This Year")}</div>
 				<ul class="list-unstyled">${items.join("")}</ul></div>`);
 		}
+		const t = s.this_term || {};
+		if (t.term) {
+			const items = [];
+			const got = Object.entries(t.priorities || {});
+			if (got.length) {
+				items.push(
+					`<li>${__("Three Priorities")}: ${got
+						.map(([kind, yes]) => `<span class="${yes ? "text-success" : "text-muted"}">${yes ? "✓" : "✗"} ${__(kind)}</span>`)
+						.join(" · ")}</li>`
+				);
+			}
+			if (t.boarding) {
+				items.push(`<li>${link("Boarding Record", t.boarding.name, __("Boarding: {0} {1}", [t.boarding.dormitory, t.boarding.bed || ""]))}</li>`);
+			}
+			for (const a of t.aid || []) {
+				const what = a.amount ? format_currency(a.amount, "CNY") : a.items || "";
+				items.push(`<li>${link("Aid Record", a.name, `${__(a.aid_kind)} ${what}`)}</li>`);
+			}
+			if (t.activities) items.push(`<li>${__("Care activities taken part in: {0}", [t.activities])}</li>`);
+			for (const c of t.open_cases || []) {
+				items.push(`<li class="text-danger">${link("Dropout Follow-up", c.name, __("Dropout follow-up open since {0}", [frappe.datetime.str_to_user(c.opened_on)]))}</li>`);
+			}
+			if (items.length) {
+				parts.push(`<div class="lbc-support-block"><div class="text-muted small">${__("This Term ({0})", [frappe.utils.escape_html(t.term)])}</div>
+					<ul class="list-unstyled">${items.join("")}</ul></div>`);
+			}
+		}
 		if (parts.length) {
 			frm.dashboard.add_section(`<div class="lbc-support">${parts.join("")}</div>`, __("Support in Difficulty"));
 			frm.dashboard.show();

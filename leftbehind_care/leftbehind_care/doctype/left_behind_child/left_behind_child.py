@@ -21,6 +21,7 @@ from leftbehind_care.messages import (
 )
 from leftbehind_care.permissions import get_scope
 from leftbehind_care.privacy import log_print
+from leftbehind_care.support import open_dropout_case
 from leftbehind_care.utils import class_labels
 
 
@@ -43,6 +44,7 @@ class LeftBehindChild(Document):
 
 	def on_update(self) -> None:
 		self.end_pairings_on_leaving()
+		open_dropout_case(self)
 
 	def before_print(self, settings=None) -> None:
 		log_print(self)

@@ -16,7 +16,7 @@ from frappe.utils import getdate, nowdate
 
 from leftbehind_care.core import plans as rules
 from leftbehind_care.core.workflow import read as read_workflow
-from leftbehind_care.utils import class_titles
+from leftbehind_care.utils import class_titles, user_names
 
 PLAN = "Intervention Plan"
 
@@ -144,13 +144,3 @@ def summary(totals: rules.StatusTotals) -> list[dict]:
 			"indicator": "gray",
 		},
 	]
-
-
-def user_names(users: set[str]) -> dict[str, str]:
-	if not users:
-		return {}
-	return dict(
-		frappe.get_all(
-			"User", filters={"name": ("in", sorted(users))}, fields=["name", "full_name"], as_list=True
-		)
-	)

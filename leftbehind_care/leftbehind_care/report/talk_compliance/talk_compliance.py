@@ -17,7 +17,7 @@ from frappe.utils import getdate, nowdate
 from leftbehind_care.compliance import CHILD, CHILD_FIELDS, care_terms, compliance_of
 from leftbehind_care.core.compliance import MET, MISSED, NOT_DUE, OPEN
 from leftbehind_care.reports import talk_compliance as builder
-from leftbehind_care.utils import class_titles
+from leftbehind_care.utils import class_titles, user_names
 
 CHILDREN, CLASSES, TEACHERS = "Children", "Classes", "Teachers"
 
@@ -46,7 +46,7 @@ def execute(filters: dict | None = None):
 	report = builder.build(term, [builder.ChildLine(**line) for line in lines], results)
 	view = filters.view or CHILDREN
 	titles = class_titles({row["care_class"] for row in report.classes if row["care_class"]})
-	names = teacher_names({row["teacher"] for row in report.teachers if row["teacher"]})
+	names = user_names({row["teacher"] for row in report.teachers if row["teacher"]})
 	if view == CLASSES:
 		columns, data = class_columns(), report.classes
 	elif view == TEACHERS:
@@ -98,16 +98,6 @@ def children_of(filters: frappe._dict, term) -> list[dict]:
 		}
 		for row in rows
 	]
-
-
-def teacher_names(users: set[str]) -> dict[str, str]:
-	if not users:
-		return {}
-	return dict(
-		frappe.get_all(
-			"User", filters={"name": ("in", sorted(users))}, fields=["name", "full_name"], as_list=True
-		)
-	)
 
 
 def child_columns(months) -> list[dict]:

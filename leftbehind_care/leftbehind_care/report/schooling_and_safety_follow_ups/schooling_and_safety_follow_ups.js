@@ -1,0 +1,19 @@
+// Copyright (c) 2026, leftbehind_care developers and contributors
+// For license information, please see license.txt
+
+frappe.query_reports["Schooling and Safety Follow-ups"] = {
+	filters: [
+		{
+			fieldname: "view",
+			label: __("Show"),
+			fieldtype: "Select",
+			options: [
+				{ value: "Open Cases", label: __("Open Dropout Follow-ups") },
+				{ value: "At Risk", label: __("Children at Risk of Dropping Out") },
+				{ value: "Hazards", label: __("Overdue Safety Hazards") },
+			],
+			default: "Open Cases",
+		},
+		{ fieldname: "school", label: __("School"), fieldtype: "Link", options: "Care School" },
+	],
+};
