@@ -53,6 +53,12 @@ def make_care_demo(context, children: int, seed: int, county: str) -> None:
 		("assessments", summary.assessments),
 		("counselling sessions", summary.counselling),
 		("major incidents", summary.incidents),
+		("priority support", summary.priorities),
+		("boarding records", summary.boarding),
+		("aid records", summary.aid),
+		("dropout cases", summary.dropout_cases),
+		("safety inspections", summary.inspections),
+		("care activities", summary.activities),
 	):
 		click.echo(f"  {label:<20} {value:>7}")
 	steps = ", ".join(f"{step} {seconds:.1f}s" for step, seconds in summary.timings.items())

@@ -27,6 +27,7 @@ from leftbehind_care.assessments import SCORE_FIELDS, default_template, ensure_d
 from leftbehind_care.core import assessment as assessment_rules
 from leftbehind_care.core import child as rules
 from leftbehind_care.core import incidents as incident_rules
+from leftbehind_care.core import support as support_rules
 from leftbehind_care.core.demo import (
 	COUNTIES,
 	DEFAULT_COUNTY,
@@ -52,6 +53,7 @@ from leftbehind_care.core.demo_care import (
 	generate_plans,
 	generate_talks,
 )
+from leftbehind_care.core.demo_support import SupportDemo, generate_support
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.names import search_key
 from leftbehind_care.core.plans import next_review_on
@@ -84,6 +86,12 @@ class DemoSummary:
 	assessments: int = 0
 	counselling: int = 0
 	incidents: int = 0
+	priorities: int = 0
+	boarding: int = 0
+	aid: int = 0
+	dropout_cases: int = 0
+	inspections: int = 0
+	activities: int = 0
 	children: int = 0
 	unsupervised: int = 0
 	# Seconds per step, in the order the steps ran.
@@ -146,6 +154,8 @@ def make_demo(
 		summary.incidents = insert_incidents(
 			data, generate_incidents(data, plans, seed), child_names, plan_names
 		)
+	with summary.timing("support around the child"):
+		insert_support(data, generate_support(data, seed), child_names, summary)
 	summary.townships = len(data.townships)
 	summary.guardians = len(guardian_names)
 	summary.children = len(data.children)
@@ -747,6 +757,160 @@ def insert_incidents(
 		)
 	bulk_insert("Care Incident", ["name", "owner", "modified_by", *INCIDENT_FIELDS], rows, Stamp())
 	return len(incidents)
+
+
+def insert_support(data: DemoCounty, demo: SupportDemo, child_names: list[str], summary: DemoSummary) -> None:
+	"""The support around the child: extras on each file, this term's priorities, boarding, aid,
+	funds, dropout cases, inspections, venues and activities."""
+	frappe.db.bulk_update(
+		"Left Behind Child",
+		{
+			child_names[e.child]: {
+				"distance_to_school_km": e.distance_to_school_km,
+				"long_absence": int(e.long_absence),
+				"repeated_failing": int(e.repeated_failing),
+			}
+			for e in demo.extras
+		},
+		update_modified=False,
+	)
+	summary.priorities = insert_child_records(
+		data, "Priority Support", demo.priorities, "given_by", child_names
+	)
+	summary.boarding = insert_child_records(
+		data, "Boarding Record", demo.boarding, "recorded_by", child_names
+	)
+	summary.aid = insert_child_records(data, "Aid Record", demo.aid, "handed_over_by", child_names)
+	insert_terms_of_records()
+	cases = []
+	for plan in demo.dropouts:
+		child = data.children[plan.child]
+		cases.append(
+			{
+				"doctype": "Dropout Follow-up",
+				"child": child_names[plan.child],
+				"child_name": child.child_name,
+				"school": child.school,
+				"care_class": child.care_class,
+				"schooling_status": child.schooling_status,
+				"opened_on": plan.opened_on,
+				"opened_by": plan.opened_by,
+				"responsible_leader": plan.responsible_leader,
+				"reason": plan.reason,
+				"case_status": plan.case_status,
+				"return_date": plan.return_date,
+				"closed_on": plan.return_date,
+				"attempts": [vars(a) for a in plan.attempts],
+			}
+		)
+	summary.dropout_cases = insert_documents(cases, "opened_by")
+	today = data.today
+	inspections = []
+	for plan in demo.inspections:
+		rows = []
+		for h in plan.hazards:
+			overdue = h.deadline < today and not (h.fixed_on or h.reported_on)
+			rows.append(
+				{
+					"area": h.area,
+					"description": h.description,
+					"risk_level": h.risk_level,
+					"owner_name": h.owner_name,
+					"deadline": h.deadline,
+					"fixed_on": h.fixed_on,
+					"reported_to": h.reported_to,
+					"reported_on": h.reported_on,
+					"affected_children": "\n".join(child_names[c] for c in h.affected) or None,
+					"overdue": int(overdue),
+				}
+			)
+		inspections.append(
+			{
+				"doctype": "Safety Inspection",
+				"school": plan.school,
+				"inspection_date": plan.inspection_date,
+				"inspectors": plan.inspectors,
+				"hazards": rows,
+				"overdue_hazards": sum(r["overdue"] for r in rows),
+				"open_hazards": sum(not (r["fixed_on"] or r["reported_on"]) for r in rows),
+			}
+		)
+	summary.inspections = insert_documents(inspections)
+	for venue in demo.venues:
+		if not frappe.db.exists("Care Venue", venue.venue_name):
+			frappe.get_doc({"doctype": "Care Venue", **vars(venue)}).insert(ignore_permissions=True)
+	activities = []
+	for plan in demo.activities:
+		activities.append(
+			{
+				"doctype": "Care Activity",
+				**{k: v for k, v in vars(plan).items() if k != "participants"},
+				"term": term_name_on(plan.activity_date),
+				"owner": plan.host,
+				"participant_count": len(plan.participants),
+				"participants": [
+					{
+						"child": child_names[c],
+						"child_name": data.children[c].child_name,
+						"care_class": data.children[c].care_class,
+						"school": data.children[c].school,
+					}
+					for c in plan.participants
+				],
+			}
+		)
+	summary.activities = insert_documents(activities, "host")
+	for fund in demo.funds:
+		name = f"{fund.school}-{fund.term}"
+		if frappe.db.exists("Care Fund Entry", name):
+			continue
+		values = {
+			"school": fund.school,
+			"term": fund.term,
+			"pupils": fund.pupils,
+			"pupils_boarding": fund.pupils_boarding,
+		}
+		values["public_funds"] = fund.public_funds
+		for line in fund.lines:
+			key = {"Boarding Improvement": "boarding", "Aid": "aid", "Activities": "activities"}[line.use]
+			values[f"{key}_allocated"], values[f"{key}_spent"] = line.allocated, line.spent
+		values["share_spent"] = support_rules.fund_share(fund.public_funds, fund.lines)
+		doc = frappe.get_doc({"doctype": "Care Fund Entry", **values})
+		doc.name = name
+		doc.flags.name_set = True
+		doc.db_insert()
+
+
+def insert_terms_of_records() -> None:
+	"""Priorities and aid carry their term (the controllers set it on save)."""
+	for doctype, date_field in (("Priority Support", "support_date"), ("Aid Record", "aid_date")):
+		table = frappe.qb.DocType(doctype)
+		for term in frappe.get_all("Care Term", fields=["name", "start_date", "end_date"]):
+			(
+				frappe.qb.update(table)
+				.set(table.term, term.name)
+				.where(table.term.isnull() & table[date_field][term.start_date : term.end_date])
+				.run()
+			)
+
+
+def term_name_on(day) -> str | None:
+	return frappe.db.get_value("Care Term", {"start_date": ("<=", day), "end_date": (">=", day)})
+
+
+def insert_documents(docs: list[dict], owner_field: str | None = None) -> int:
+	"""Documents with child rows, written without their controllers (the generator keeps the rules:
+	tests/test_demo_support.py), each named by its series."""
+	for values in docs:
+		doc = frappe.get_doc(values)
+		doc.set_new_name()
+		if owner_field and values.get(owner_field):
+			doc.owner = doc.modified_by = values[owner_field]
+		doc.db_insert()
+		for row in doc.get_all_children():
+			row.parent = doc.name
+			row.db_insert()
+	return len(docs)
 
 
 def child_values(child: Child) -> list:

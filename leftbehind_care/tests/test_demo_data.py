@@ -118,6 +118,44 @@ class TestDemoData(u.CareTestCase):
 				(str(stored.next_review_on), stored.review_overdue),
 			)
 
+	def test_care_and_support_records_validate_as_stored(self):
+		"""Assessments, counselling, incidents and the support around the child, each validated as
+		the person who recorded it (the county's own records by Administrator)."""
+		children = [c.name for c in self.children]
+		schools = frappe.get_all("Care School", filters={"county": "睢县"}, pluck="name")
+		counts = {}
+		for doctype, by, filters in (
+			("Care Assessment", "assessed_by", {"child": ("in", children)}),
+			("Counseling Session", "counselor", {"child": ("in", children)}),
+			("Care Incident", "recorded_by", {"child": ("in", children)}),
+			("Priority Support", "given_by", {"child": ("in", children)}),
+			("Boarding Record", "recorded_by", {"child": ("in", children)}),
+			("Aid Record", "handed_over_by", {"child": ("in", children)}),
+			("Dropout Follow-up", "opened_by", {"child": ("in", children)}),
+			("Care Activity", "host", {"school": ("in", schools)}),
+			("Safety Inspection", None, {"school": ("in", schools)}),
+			("Care Fund Entry", None, {"school": ("in", schools)}),
+		):
+			names = frappe.get_all(doctype, filters=filters, pluck="name")
+			counts[doctype] = len(names)
+			for name in names:
+				with self.subTest(doctype=doctype, name=name):
+					doc = frappe.get_doc(doctype, name)
+					doc._doc_before_save = frappe.get_doc(doctype, name)
+					with self.set_user(doc.get(by) if by else "Administrator"):
+						doc.run_method("validate")
+		self.assertEqual(counts["Care Assessment"], self.summary.assessments)
+		self.assertEqual(counts["Priority Support"], self.summary.priorities)
+		self.assertEqual(counts["Dropout Follow-up"], self.summary.dropout_cases)
+		for doctype in (
+			"Care Assessment",
+			"Priority Support",
+			"Aid Record",
+			"Care Activity",
+			"Safety Inspection",
+		):
+			self.assertGreater(counts[doctype], 0, doctype)
+
 	def test_demo_users_leave_the_user_throttle_alone(self):
 		# Frappe refuses new users once more than 60 were created within the last 60 minutes.
 		recent = {"name": ("like", DEMO_USERS), "creation": (">=", add_to_date(now_datetime(), hours=-1))}
