@@ -173,9 +173,24 @@ def ensure_overview_block() -> None:
 
 
 def ensure_settings() -> None:
-	"""Save Care Settings once so that every tunable number has its default stored."""
-	if not frappe.db.get_single_value("Care Settings", "mentor_capacity"):
+	"""Store every tunable number's default once: on install, and on migrate for a setting a newer
+	version added (a value the site chose is kept)."""
+	from leftbehind_care.core.settings import DEFAULTS
+
+	singles = frappe.qb.DocType("Singles")
+	stored = {
+		field
+		for (field,) in frappe.qb.from_(singles)
+		.select(singles.field)
+		.where(singles.doctype == "Care Settings")
+		.run()
+	}
+	if "mentor_capacity" not in stored:
 		frappe.get_single("Care Settings").save(ignore_permissions=True)
+		return
+	for key, default in DEFAULTS.items():
+		if key not in stored:
+			frappe.db.set_single_value("Care Settings", key, default)
 
 
 def after_uninstall() -> None:

@@ -16,9 +16,9 @@ SUSPENDED = "Suspended"  # 休学
 DROPPED_OUT = "Dropped Out"  # 辍学
 STOPPED = (SUSPENDED, DROPPED_OUT)
 
-OPEN = "Open"
+OPEN = "Following Up"  # 跟进中
 BACK_IN_SCHOOL = "Back in School"  # 已返校
-LEFT = "Left"  # 已离开本县就学（转学、毕业等），有记录
+LEFT = "Left With Record"  # 已离校，去向有记录（转学、毕业等）
 CASE_STATES = (OPEN, BACK_IN_SCHOOL, LEFT)
 # A child who left with one of these statuses is accounted for elsewhere.
 LEAVING_STATUSES = ("Transferred", "Graduated", "Aged Out")

@@ -27,6 +27,8 @@ WORKSPACE = "/app/left-behind-children-care"
 INSPECTION = "/app/care-inspection"
 REGISTER = "/app/query-report/" + quote("Child Register")
 AT_RISK = "/app/query-report/" + quote("At-Risk Children")
+PRIORITIES = "/app/query-report/" + quote("Three Priorities")
+FOLLOW_UPS = "/app/school-follow-ups"
 PLAN_STATUS = "/app/query-report/" + quote("Intervention Plan Status")
 # Frappe's list shows 20 rows a page.
 LIST_PAGE = 20
@@ -197,6 +199,44 @@ class TestDeskInChinese(u.CareTestCase):
 		titles = set(frappe.get_all(CHILD, filters={"name": ("in", sorted(visible))}, pluck="child_name"))
 		self.assertLessEqual(listed, visible | titles, f"{prefix}: a child outside the scope is at risk")
 		self.open(page, PLAN_STATUS, f"{prefix}-plan-status", ".report-wrapper, .dt-scrollable")
+		self.open(page, PRIORITIES, f"{prefix}-priorities", ".report-wrapper, .dt-scrollable")
+		if frappe.has_permission("Dropout Follow-up", "read", user=person.user) and frappe.has_permission(
+			"Safety Inspection", "read", user=person.user
+		):
+			self.open(page, FOLLOW_UPS, f"{prefix}-follow-ups", ".number-widget-box .widget-content")
+			self.assert_follow_up_cards(page, person.user, f"{prefix}-follow-ups")
+
+	def assert_follow_up_cards(self, page, user: str, shot: str) -> None:
+		"""The school leader's two cards: open dropout cases and overdue hazards of their schools."""
+		page.wait_for_function(
+			"() => [...document.querySelectorAll('.number-widget-box .number')].every(e => /\\d/.test(e.innerText))",
+			timeout=30_000,
+		)
+		shown = dict(
+			page.eval_on_selector_all(
+				".number-widget-box",
+				"""els => els.map(e => [e.querySelector('.widget-title').innerText.trim(),
+					e.querySelector('.number').innerText.trim()])""",
+			)
+		)
+		frappe.set_user(user)
+		try:
+			cases = len(
+				frappe.get_list("Dropout Follow-up", filters={"case_status": "Following Up"}, pluck="name")
+			)
+			hazards = sum(
+				frappe.get_list(
+					"Safety Inspection", filters={"overdue_hazards": (">", 0)}, pluck="overdue_hazards"
+				)
+			)
+		finally:
+			frappe.set_user("Administrator")
+		for label, expected in (("Open Dropout Follow-ups", cases), ("Overdue Safety Hazards", hazards)):
+			label = frappe._(label, lang="zh")
+			self.assertIn(label, shown, f"{shot}: card {label} not shown")
+			self.assertEqual(
+				int(float(re.sub(r"[^\d.]", "", shown[label]) or 0)), expected, f"{shot}: card {label}"
+			)
 
 	# ---- steps
 

@@ -171,7 +171,7 @@ class TestDropoutFollowUp(SupportCase):
 		return child
 
 	def case(self):
-		return frappe.get_doc(CASE, {"child": self.children["a1"], "case_status": "Open"})
+		return frappe.get_doc(CASE, {"child": self.children["a1"], "case_status": "Following Up"})
 
 	def test_a_case_opens_by_itself_and_tells_the_leader(self):
 		self.stop_schooling()
@@ -201,7 +201,7 @@ class TestDropoutFollowUp(SupportCase):
 			case.case_status, case.return_date = "Back in School", u.TODAY
 			self.assertRaisesRegex(frappe.ValidationError, "still says", case.save)
 			case.reload()
-			case.case_status = "Left"
+			case.case_status = "Left With Record"
 			self.assertRaisesRegex(frappe.ValidationError, "Transferred, Graduated or Aged Out", case.save)
 		self.stop_schooling("In School")
 		with self.set_user(u.TEACHER):

@@ -527,7 +527,7 @@ def make_b1_support(child: str) -> dict[str, str]:
 		"Aid Record": ({"aid_kind": "Goods", "aid_date": TODAY, "items": B1_AID}, "items"),
 		"Dropout Follow-up": (
 			{
-				"case_status": "Open",
+				"case_status": "Following Up",
 				"opened_on": TODAY,
 				"reason": B1_DROPOUT,
 				"attempts": [{"attempt_date": TODAY, "by_whom": "乙校班主任", "outcome": B1_ATTEMPT}],
