@@ -780,7 +780,9 @@ def insert_support(data: DemoCounty, demo: SupportDemo, child_names: list[str], 
 	summary.boarding = insert_child_records(
 		data, "Boarding Record", demo.boarding, "recorded_by", child_names
 	)
-	summary.aid = insert_child_records(data, "Aid Record", demo.aid, "handed_over_by", child_names)
+	# A Currency column holds no NULL: goods are stored with the amount 0, as the form saves them.
+	aid = [dataclasses.replace(a, amount=a.amount or 0) for a in demo.aid]
+	summary.aid = insert_child_records(data, "Aid Record", aid, "handed_over_by", child_names)
 	insert_terms_of_records()
 	cases = []
 	for plan in demo.dropouts:
