@@ -38,6 +38,7 @@ DEMO_CHILDREN = 60
 # English a Chinese page may show, each with its reason. Anything else is a finding.
 ALLOWED_ENGLISH = {
 	"LBC": "file numbers (LBC-2026-00001): a code, the same in every language",
+	"IP": "intervention plan numbers (IP-2026-00001), a code like the file numbers",
 	"Administrator": "Frappe's built-in account, shown by its name",
 	"PDF": "the print view's download button: the file format's name, written so in Chinese too",
 }

@@ -39,31 +39,16 @@ class AssessmentCase(u.CareTestCase):
 		cls.template = assessments.default_template()
 
 	def setUp(self):
-		# Two terms of our own, within the test's transaction: the last one and the one running.
-		frappe.db.delete("Care Term")
-		self.last_term = self.term("测试上学期", u.TODAY - 300 * DAY, u.TODAY - 150 * DAY)
-		self.this_term = self.term("测试本学期", u.TODAY - 60 * DAY, u.TODAY + 60 * DAY)
-		frappe.db.set_value("Left Behind Child", self.children["a1"], "filed_on", u.TODAY - 400 * DAY)
+		# The site's terms, and one of our own where it has none around today (within the test's
+		# transaction; the REST test commits and removes exactly the ones made here).
+		self.terms = u.terms_around_today()
+		self.this_term, self.last_term = self.terms.this_term, self.terms.last_term
+		filed_on = self.terms.earliest - DAY
+		frappe.db.set_value("Left Behind Child", self.children["a1"], "filed_on", filed_on)
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
-
-	def term(self, name: str, start, end) -> str:
-		return (
-			frappe.get_doc(
-				{
-					"doctype": "Care Term",
-					"term_name": name,
-					"academic_year": "测试学年",
-					"semester": "First Semester",
-					"start_date": start,
-					"end_date": end,
-				}
-			)
-			.insert()
-			.name
-		)
 
 	def assess(self, user: str = u.TEACHER, child: str | None = None, value: int = 0, **fields):
 		overrides = fields.pop("overrides", {})
@@ -192,11 +177,11 @@ class TestAssessment(AssessmentCase):
 	def test_bad_assessments_are_refused_and_nothing_is_written(self):
 		self.assertRefused("“上课注意力不集中” is not answered", overrides={"study_attention": ""})
 		self.assertRefused("not on its scale of 0 to 3", overrides={"study_attention": 4})
-		self.assertRefused("falls in no school term", assessed_on=u.TODAY - 100 * DAY)
+		self.assertRefused("falls in no school term", assessed_on=self.terms.gap_day)
 		self.assertRefused("in the future", assessed_on=u.TODAY + DAY)
 		self.assertRefused("only of children you look after", child=self.children["b1"])
 		self.assess()
-		self.assertRefused("already assessed with this template in 测试本学期", assessed_on=u.TODAY - DAY)
+		self.assertRefused(f"already assessed with this template in {self.this_term}", assessed_on=u.TODAY)
 
 	def test_an_answer_to_a_question_of_no_template_is_refused(self):
 		with self.set_user(u.TEACHER):
@@ -325,13 +310,14 @@ class TestHighResult(AssessmentCase):
 			if plan:
 				frappe.delete_doc(PLAN, plan, force=True, ignore_permissions=True)
 		frappe.db.delete("Notification Log", {"creation": (">=", self.started)})
-		frappe.db.delete("Care Term", {"term_name": ("like", "测试%学期")})
+		for term in self.terms.created:
+			frappe.delete_doc("Care Term", term, force=True, ignore_permissions=True)
 		frappe.db.commit()  # nosemgrep: frappe-manual-commit
 
 
 class TestTrend(AssessmentCase):
 	def test_the_childs_form_shows_the_trend(self):
-		self.assess(value=2, assessed_on=u.TODAY - 200 * DAY)
+		self.assess(value=2, assessed_on=self.terms.last.end_date)
 		self.assess(value=1, overrides={"psychology_self_harm": 0})
 		with self.set_user(u.TEACHER):
 			support = assessments.child_support(self.children["a1"])

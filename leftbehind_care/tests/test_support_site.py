@@ -26,10 +26,12 @@ class SupportCase(u.CareTestCase):
 		cls.children = u.make_world()
 
 	def setUp(self):
-		frappe.db.delete("Care Term")
-		self.term = self.make_term("测试本学期", u.TODAY - 60 * DAY, u.TODAY + 60 * DAY)
+		# The site's own terms stay; one of ours is added, in the test's transaction, where none
+		# holds today.
+		self.terms = u.terms_around_today()
+		self.term = self.terms.this_term
 		for key in ("a1", "a2"):
-			frappe.db.set_value(CHILD, self.children[key], "filed_on", u.TODAY - 400 * DAY)
+			frappe.db.set_value(CHILD, self.children[key], "filed_on", self.terms.this.start_date - DAY)
 		self.started = now_datetime() - datetime.timedelta(seconds=1)
 
 	def tearDown(self):
@@ -115,7 +117,7 @@ class TestPrioritiesBoardingAid(SupportCase):
 		self.assertEqual([r["child"] for r in rows], [])  # a1, the teacher's only child, got tutoring
 
 	def test_boarding_in_a_term_the_child_was_in_the_programme(self):
-		old = self.make_term("测试旧学期", u.TODAY - 900 * DAY, u.TODAY - 800 * DAY)
+		old = self.make_term("测试旧学期", self.terms.earliest - 200 * DAY, self.terms.earliest - 100 * DAY)
 		doc = self.record("Boarding Record", term=self.term, dormitory="男生宿舍201", bed="3号床")
 		self.assertEqual(
 			frappe.db.get_value(CHILD, self.children["a1"], ["is_boarding", "dormitory"]), (1, "男生宿舍201")
@@ -312,3 +314,90 @@ class TestSafetyAndActivities(SupportCase):
 		with self.set_user(u.MENTOR):
 			term = child_support(self.children["a1"])["this_term"]
 		self.assertEqual(term["aid"], [])  # a mentor does not read aid
+
+
+class TestSupportOverRest(u.CareTestCase):
+	"""The same rules reach a client of the REST API: refused with the message, nothing written."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.children = u.make_world()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def post(self, user: str, doctype: str, **fields):
+		return u.RestClient(user).send_json("post", f"/api/resource/{doctype}", data=frappe.as_json(fields))
+
+	def test_bad_records_are_refused_over_rest(self):
+		a1, b1 = self.children["a1"], self.children["b1"]
+		for user, doctype, fields, fragment in (
+			(u.TEACHER, "Aid Record", {"child": a1, "aid_kind": "Grant", "amount": 0}, "above 0"),
+			(
+				u.TEACHER,
+				"Priority Support",
+				{"child": b1, "priority_kind": "Tutoring", "what_was_done": "x"},
+				"look after",
+			),
+			(
+				u.TEACHER,
+				"Care Activity",
+				{
+					"activity_kind": "Speech Contest",
+					"title": "x",
+					"school": u.SCHOOL_A,
+					"participants": [{"child": b1}],
+				},
+				"not one of the children you look after",
+			),
+			(u.TEACHER, "Safety Inspection", {"school": u.SCHOOL_A, "inspectors": "x"}, ""),
+			(u.LEADER, "Care Fund Entry", {"school": u.SCHOOL_B, "term": "x"}, ""),
+		):
+			with self.subTest(doctype=doctype):
+				before = frappe.db.count(doctype)
+				status, body = self.post(user, doctype, **fields)
+				self.assertIn(status, (403, 417), body)
+				self.assertIn(fragment, frappe.as_json(body, ensure_ascii=False))
+				frappe.db.rollback()
+				self.assertEqual(frappe.db.count(doctype), before)
+
+	def test_a_teacher_records_aid_over_rest(self):
+		status, body = self.post(
+			u.TEACHER, "Aid Record", child=self.children["a1"], aid_kind="Grant", amount=500
+		)
+		self.assertEqual(status, 200, body)
+		self.addCleanup(
+			lambda: (
+				frappe.db.delete("Aid Record", {"name": body["data"]["name"]}),
+				frappe.db.commit(),
+			)  # nosemgrep
+		)
+		self.assertEqual(body["data"]["handed_over_by"], u.TEACHER)
+
+
+class TestActivityCounts(SupportCase):
+	def test_counts_follow_the_viewers_scope(self):
+		with self.set_user(u.TEACHER):
+			frappe.get_doc(
+				{
+					"doctype": "Care Activity",
+					"activity_kind": "Theme Class Meeting",
+					"title": "感恩主题班会",
+					"school": u.SCHOOL_A,
+					"participants": [{"child": self.children["a1"]}],
+				}
+			).insert()
+			run = frappe.get_attr("frappe.desk.query_report.run")
+			rows = run("Care Activity Counts", {"term": self.term})["result"]
+			self.assertEqual([(r["child"], r["activities"]) for r in rows], [(self.children["a1"], 1)])
+			classes = run("Care Activity Counts", {"term": self.term, "view": "Classes"})["result"]
+			self.assertEqual([r["activities"] for r in classes], [1])
+		with self.set_user(u.INSPECTOR):
+			self.assertRaises(
+				frappe.PermissionError,
+				frappe.get_attr("frappe.desk.query_report.run"),
+				"Care Activity Counts",
+				{"term": self.term},
+			)

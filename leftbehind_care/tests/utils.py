@@ -685,3 +685,55 @@ def make_meeting(care_class: str | None, attendees, **fields):
 			**fields,
 		}
 	).insert()
+
+
+def terms_around_today() -> frappe._dict:
+	"""Terms for a test, added to the site's own calendar and never replacing it (a test that
+	commits must not take the site's terms with it): `this_term` holds today, `last_term` is an
+	earlier term, `gap_day` lies in no term, and `created` names the terms made here. Made in the
+	caller's transaction."""
+	terms = frappe.get_all("Care Term", fields=["name", "start_date", "end_date"], order_by="start_date")
+	for t in terms:
+		t.start_date, t.end_date = getdate(t.start_date), getdate(t.end_date)
+	created = []
+
+	def make(name: str, start, end) -> str:
+		doc = frappe.get_doc(
+			{
+				"doctype": "Care Term",
+				"term_name": name,
+				"academic_year": "测试学年",
+				"semester": "First Semester",
+				"start_date": start,
+				"end_date": end,
+			}
+		).insert()
+		created.append(doc.name)
+		terms.append(frappe._dict(name=doc.name, start_date=getdate(start), end_date=getdate(end)))
+		terms.sort(key=lambda t: t.start_date)
+		return doc.name
+
+	this = next((t for t in terms if t.start_date <= TODAY <= t.end_date), None)
+	if this is None:
+		before = max((t.end_date for t in terms if t.end_date < TODAY), default=TODAY - 61 * DAY)
+		after = min((t.start_date for t in terms if t.start_date > TODAY), default=TODAY + 61 * DAY)
+		make("测试本学期", max(before + DAY, TODAY - 60 * DAY), min(after - DAY, TODAY + 60 * DAY))
+		this = next(t for t in terms if t.start_date <= TODAY <= t.end_date)
+	last = next((t for t in reversed(terms) if t.end_date < this.start_date), None)
+	if last is None:
+		make("测试上学期", this.start_date - 200 * DAY, this.start_date - 50 * DAY)
+		last = next(t for t in reversed(terms) if t.end_date < this.start_date)
+	earliest = terms[0].start_date
+	gap_day = last.end_date + DAY if last.end_date + DAY < this.start_date else earliest - DAY
+	return frappe._dict(
+		this_term=this.name,
+		this=this,
+		last_term=last.name,
+		last=last,
+		gap_day=gap_day,
+		earliest=earliest,
+		created=created,
+	)
+
+
+DAY = datetime.timedelta(days=1)

@@ -19,7 +19,8 @@ def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	term = next((t for t in care_terms() if t.name == filters.term), None) or term_of(getdate(nowdate()))
 	if not term:
-		frappe.throw(_("Choose a term to see its priorities."), title=_("Term Missing"))
+		# No throw: Frappe turns a report that fails into a prepared report 15 seconds later.
+		return [], [], _("Choose a term to see its priorities.")
 	conditions = {"status": "Active"}
 	for field in ("school", "care_class"):
 		if filters.get(field):
