@@ -334,12 +334,13 @@ class TestSupportOverRest(u.CareTestCase):
 	def test_bad_records_are_refused_over_rest(self):
 		a1, b1 = self.children["a1"], self.children["b1"]
 		for user, doctype, fields, fragment in (
-			(u.TEACHER, "Aid Record", {"child": a1, "aid_kind": "Grant", "amount": 0}, "above 0"),
+			# The personas read the site in Chinese: so do the refusals they get.
+			(u.TEACHER, "Aid Record", {"child": a1, "aid_kind": "Grant", "amount": 0}, "大于 0"),
 			(
 				u.TEACHER,
 				"Priority Support",
 				{"child": b1, "priority_kind": "Tutoring", "what_was_done": "x"},
-				"look after",
+				"不是您负责的儿童",
 			),
 			(
 				u.TEACHER,
@@ -350,7 +351,7 @@ class TestSupportOverRest(u.CareTestCase):
 					"school": u.SCHOOL_A,
 					"participants": [{"child": b1}],
 				},
-				"not one of the children you look after",
+				"不是您负责的儿童",
 			),
 			(u.TEACHER, "Safety Inspection", {"school": u.SCHOOL_A, "inspectors": "x"}, ""),
 			(u.LEADER, "Care Fund Entry", {"school": u.SCHOOL_B, "term": "x"}, ""),

@@ -79,7 +79,9 @@ def execute(filters: dict | None = None):
 		)
 	states = [state.name for state in read_workflow("intervention_plan").states]
 	totals = rules.status_totals([(r["state"], r["review_overdue"], r["days_open"]) for r in data], states)
-	return columns(), data, None, chart(totals), summary(totals)
+	# The counts per status are summary cards, not a chart: Frappe's chart, drawn twice while the
+	# report page settles, can throw from the browser (removeChild), and cards read well on a phone.
+	return columns(), data, None, None, summary(totals)
 
 
 def columns() -> list[dict]:
@@ -115,22 +117,13 @@ def columns() -> list[dict]:
 	]
 
 
-def chart(totals: rules.StatusTotals) -> dict | None:
-	shown = {state: count for state, count in totals.by_state.items() if count}
-	if not shown:
-		return None
-	return {
-		"data": {
-			"labels": [_(state) for state in shown],
-			"datasets": [{"name": _("Plans"), "values": list(shown.values())}],
-		},
-		"type": "bar",
-		"colors": ["#5e64ff"],
-	}
-
-
 def summary(totals: rules.StatusTotals) -> list[dict]:
 	return [
+		*(
+			{"label": _(state), "value": count, "indicator": "gray", "datatype": "Int"}
+			for state, count in totals.by_state.items()
+			if count
+		),
 		{"label": _("Open Plans"), "value": totals.open_plans, "indicator": "blue", "datatype": "Int"},
 		{
 			"label": _("Reviews Overdue"),
