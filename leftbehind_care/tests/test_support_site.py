@@ -271,6 +271,9 @@ class TestSafetyAndActivities(SupportCase):
 		for user in (u.TEACHER, u.MENTOR, u.INSPECTOR):
 			with self.subTest(user=user), self.set_user(user):
 				self.assertFalse(frappe.has_permission("Safety Inspection", "read", doc=doc.name))
+				self.assertEqual(support.overdue_hazards_card()["value"], 0)
+		with self.set_user(u.LEADER):  # the leader's card counts the hazards of school A only
+			self.assertEqual(support.overdue_hazards_card()["value"], 1)
 
 	def test_an_activity_lists_only_the_organisers_children(self):
 		with self.set_user(u.TEACHER):
