@@ -789,7 +789,7 @@ def insert_support(data: DemoCounty, demo: SupportDemo, child_names: list[str], 
 		child = data.children[plan.child]
 		cases.append(
 			{
-				"doctype": "Dropout Follow-up",
+				"doctype": "Schooling Follow-up",
 				"child": child_names[plan.child],
 				"child_name": child.child_name,
 				"school": child.school,

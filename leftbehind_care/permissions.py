@@ -307,8 +307,8 @@ PLAN_TABLES = (
 )
 ASSESSMENT = "Care Assessment"
 ASSESSMENT_TABLES = ("Care Assessment Answer",)
-DROPOUT_CASE = "Dropout Follow-up"
-DROPOUT_TABLES = ("Dropout Persuasion Attempt",)
+DROPOUT_CASE = "Schooling Follow-up"
+DROPOUT_TABLES = ("Persuasion Attempt",)
 RECORD_OF_ROW = {
 	**{table: PLAN for table in PLAN_TABLES},
 	**{table: ASSESSMENT for table in ASSESSMENT_TABLES},

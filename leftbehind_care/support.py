@@ -14,7 +14,7 @@ from leftbehind_care.core import keep_in_school, safety
 from leftbehind_care.core import support as rules
 from leftbehind_care.reminders import alert_about, leaders_by_school
 
-CASE = "Dropout Follow-up"
+CASE = "Schooling Follow-up"
 INSPECTION = "Safety Inspection"
 
 
@@ -86,7 +86,7 @@ def remind_open_dropout_cases() -> list[str]:
 				case.name,
 			)
 		record_reminder(
-			key, "Dropout Follow-up", recipients[0] if recipients else "Administrator", case.school
+			key, "Schooling Follow-up", recipients[0] if recipients else "Administrator", case.school
 		)
 		reminded.append(case.name)
 	return reminded

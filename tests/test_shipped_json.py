@@ -165,7 +165,7 @@ EXPECTED_PERMISSIONS = {
 		(scope.SCHOOL_LEADER, 0): dict(RECORDED_BY_CARERS, export=1),
 		(scope.CLASS_TEACHER, 0): RECORDED_BY_CARERS,
 	},
-	"Dropout Follow-up": {
+	"Schooling Follow-up": {
 		("System Manager", 0): dict(ALL),
 		(scope.ADMINISTRATOR, 0): dict(ALL),
 		(scope.SCHOOL_LEADER, 0): dict(RECORDED_BY_CARERS, export=1),
@@ -407,3 +407,14 @@ def test_pages_are_restricted_to_their_roles():
 		assert page["name"] == path.parent.name.replace("_", "-")
 		assert {r["role"] for r in page["roles"]} == PAGE_ROLES[page["name"]]
 		assert (path.parent / f"{path.parent.name}.js").exists()
+
+
+# Frappe v16 refuses a list count of a DocType whose table name, up to its first space, contains one
+# of these words (`count(`tabDropout Follow-up`.name)` reads as a DROP): name no DocType so.
+SQL_WORDS_FRAPPE_REFUSES = ("select", "create", "insert", "delete", "drop", "update", "case", "show")
+
+
+@pytest.mark.parametrize("name", sorted(DOCTYPES))
+def test_a_doctype_name_frappe_can_count(name):
+	token = f"`tab{name}".lower().split(" ", 1)[0]
+	assert not [word for word in SQL_WORDS_FRAPPE_REFUSES if word in token]

@@ -200,7 +200,7 @@ class TestDeskInChinese(u.CareTestCase):
 		self.assertLessEqual(listed, visible | titles, f"{prefix}: a child outside the scope is at risk")
 		self.open(page, PLAN_STATUS, f"{prefix}-plan-status", ".report-wrapper, .dt-scrollable")
 		self.open(page, PRIORITIES, f"{prefix}-priorities", ".report-wrapper, .dt-scrollable")
-		if frappe.has_permission("Dropout Follow-up", "read", user=person.user) and frappe.has_permission(
+		if frappe.has_permission("Schooling Follow-up", "read", user=person.user) and frappe.has_permission(
 			"Safety Inspection", "read", user=person.user
 		):
 			self.open(page, FOLLOW_UPS, f"{prefix}-follow-ups", ".number-widget-box .widget-content")
@@ -222,7 +222,7 @@ class TestDeskInChinese(u.CareTestCase):
 		frappe.set_user(user)
 		try:
 			cases = len(
-				frappe.get_list("Dropout Follow-up", filters={"case_status": "Following Up"}, pluck="name")
+				frappe.get_list("Schooling Follow-up", filters={"case_status": "Following Up"}, pluck="name")
 			)
 			hazards = sum(
 				frappe.get_list(
@@ -231,7 +231,7 @@ class TestDeskInChinese(u.CareTestCase):
 			)
 		finally:
 			frappe.set_user("Administrator")
-		for label, expected in (("Open Dropout Follow-ups", cases), ("Overdue Safety Hazards", hazards)):
+		for label, expected in (("Open Schooling Follow-ups", cases), ("Overdue Safety Hazards", hazards)):
 			label = frappe._(label, lang="zh")
 			self.assertIn(label, shown, f"{shot}: card {label} not shown")
 			self.assertEqual(

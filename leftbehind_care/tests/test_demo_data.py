@@ -131,7 +131,7 @@ class TestDemoData(u.CareTestCase):
 			("Priority Support", "given_by", {"child": ("in", children)}),
 			("Boarding Record", "recorded_by", {"child": ("in", children)}),
 			("Aid Record", "handed_over_by", {"child": ("in", children)}),
-			("Dropout Follow-up", "opened_by", {"child": ("in", children)}),
+			("Schooling Follow-up", "opened_by", {"child": ("in", children)}),
 			("Care Activity", "host", {"school": ("in", schools)}),
 			("Safety Inspection", None, {"school": ("in", schools)}),
 			("Care Fund Entry", None, {"school": ("in", schools)}),
@@ -146,7 +146,7 @@ class TestDemoData(u.CareTestCase):
 						doc.run_method("validate")
 		self.assertEqual(counts["Care Assessment"], self.summary.assessments)
 		self.assertEqual(counts["Priority Support"], self.summary.priorities)
-		self.assertEqual(counts["Dropout Follow-up"], self.summary.dropout_cases)
+		self.assertEqual(counts["Schooling Follow-up"], self.summary.dropout_cases)
 		for doctype in (
 			"Care Assessment",
 			"Priority Support",

@@ -535,17 +535,15 @@ class AuditCase(u.CareTestCase):
 					),
 					("Boarding Record", "dormitory", {"term": "测试学期", "dormitory": "审计"}),
 					("Aid Record", "items", {"aid_kind": "Goods", "items": "审计"}),
-					("Dropout Follow-up", "reason", {"reason": "审计"}),
+					("Schooling Follow-up", "reason", {"reason": "审计"}),
 				)
 			),
 			Target(
-				"Dropout Persuasion Attempt",
-				frappe.db.get_value(
-					"Dropout Persuasion Attempt", {"parent": cls.support["Dropout Follow-up"]}
-				),
+				"Persuasion Attempt",
+				frappe.db.get_value("Persuasion Attempt", {"parent": cls.support["Schooling Follow-up"]}),
 				"outcome",
 				{"outcome": "审计"},
-				"Dropout Follow-up",
+				"Schooling Follow-up",
 			),
 			Target(
 				"Care Fund Entry",

@@ -16,7 +16,7 @@ from leftbehind_care.tests import utils as u
 
 DAY = datetime.timedelta(days=1)
 CHILD = "Left Behind Child"
-CASE = "Dropout Follow-up"
+CASE = "Schooling Follow-up"
 
 
 class SupportCase(u.CareTestCase):

@@ -525,7 +525,7 @@ def make_b1_support(child: str) -> dict[str, str]:
 			"dormitory",
 		),
 		"Aid Record": ({"aid_kind": "Goods", "aid_date": TODAY, "items": B1_AID}, "items"),
-		"Dropout Follow-up": (
+		"Schooling Follow-up": (
 			{
 				"case_status": "Following Up",
 				"opened_on": TODAY,

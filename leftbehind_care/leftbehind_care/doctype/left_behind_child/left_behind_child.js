@@ -220,7 +220,7 @@ function show_support(frm) {
 			}
 			if (t.activities) items.push(`<li>${__("Care activities taken part in: {0}", [t.activities])}</li>`);
 			for (const c of t.open_cases || []) {
-				items.push(`<li class="text-danger">${link("Dropout Follow-up", c.name, __("Dropout follow-up open since {0}", [frappe.datetime.str_to_user(c.opened_on)]))}</li>`);
+				items.push(`<li class="text-danger">${link("Schooling Follow-up", c.name, __("Dropout follow-up open since {0}", [frappe.datetime.str_to_user(c.opened_on)]))}</li>`);
 			}
 			if (items.length) {
 				parts.push(`<div class="lbc-support-block"><div class="text-muted small">${__("This Term ({0})", [frappe.utils.escape_html(t.term)])}</div>

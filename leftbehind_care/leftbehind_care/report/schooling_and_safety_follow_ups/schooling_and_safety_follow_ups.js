@@ -8,7 +8,7 @@ frappe.query_reports["Schooling and Safety Follow-ups"] = {
 			label: __("Show"),
 			fieldtype: "Select",
 			options: [
-				{ value: "Open Cases", label: __("Open Dropout Follow-ups") },
+				{ value: "Open Cases", label: __("Open Schooling Follow-ups") },
 				{ value: "At Risk", label: __("Children at Risk of Dropping Out") },
 				{ value: "Hazards", label: __("Overdue Safety Hazards") },
 			],

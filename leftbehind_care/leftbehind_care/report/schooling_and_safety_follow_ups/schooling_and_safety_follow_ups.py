@@ -44,7 +44,7 @@ def school_filter(filters) -> dict:
 
 def case_rows(filters) -> list[dict]:
 	rows = frappe.get_list(
-		"Dropout Follow-up",
+		"Schooling Follow-up",
 		filters={"case_status": keep_in_school.OPEN, **school_filter(filters)},
 		fields=[
 			"name",
@@ -61,8 +61,8 @@ def case_rows(filters) -> list[dict]:
 	attempts = {}
 	if rows:
 		for parent, count, last in frappe.get_all(
-			"Dropout Persuasion Attempt",
-			filters={"parenttype": "Dropout Follow-up", "parent": ("in", [r.name for r in rows])},
+			"Persuasion Attempt",
+			filters={"parenttype": "Schooling Follow-up", "parent": ("in", [r.name for r in rows])},
 			fields=["parent", "count(name) as attempts", "max(attempt_date) as last_attempt"],
 			group_by="parent",
 			as_list=True,
@@ -182,9 +182,9 @@ def case_columns() -> list[dict]:
 	return [
 		{
 			"fieldname": "name",
-			"label": _("Dropout Follow-up"),
+			"label": _("Schooling Follow-up"),
 			"fieldtype": "Link",
-			"options": "Dropout Follow-up",
+			"options": "Schooling Follow-up",
 			"width": 140,
 		},
 		{"fieldname": "child_name", "label": _("Child Name"), "fieldtype": "Data", "width": 90},

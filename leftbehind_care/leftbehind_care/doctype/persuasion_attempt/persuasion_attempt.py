@@ -6,5 +6,5 @@ from frappe.model.document import Document
 from leftbehind_care.permissions import RowFollowsParent
 
 
-class DropoutPersuasionAttempt(RowFollowsParent, Document):
+class PersuasionAttempt(RowFollowsParent, Document):
 	pass

@@ -10,7 +10,7 @@ from leftbehind_care.core import keep_in_school as rules
 from leftbehind_care.records import ChildRecord
 
 
-class DropoutFollowup(ChildRecord):
+class SchoolingFollowup(ChildRecord):
 	"""控辍保学: opened by itself when a child's schooling stops; the persuasion attempts (劝返); closed
 	only with the child back in school on a date, or recorded as gone (transferred, graduated)."""
 
