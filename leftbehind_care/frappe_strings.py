@@ -46,4 +46,8 @@ def frappe_strings() -> list[str]:
 		_("Framework"),
 		# The row-number column of Frappe's Standard print, which Frappe's catalogue renders 锶.
 		_("Sr"),
+		# The time zone Frappe writes under every date-and-time field (as help text, translated).
+		_("Asia/Shanghai"),
+		# Shown on opening a record whose workflow state the user's role may not edit.
+		_("This form is not editable due to a Workflow."),
 	]

@@ -9,6 +9,7 @@ def after_install() -> None:
 	ensure_settings()
 	ensure_overview_block()
 	ensure_print_format_names_translated()
+	ensure_people_named_in_links()
 	ensure_workflows()
 	ensure_assessment_template()
 
@@ -17,6 +18,7 @@ def after_migrate() -> None:
 	ensure_settings()
 	ensure_overview_block()
 	ensure_print_format_names_translated()
+	ensure_people_named_in_links()
 	ensure_workflows()
 	ensure_assessment_template()
 
@@ -145,6 +147,23 @@ def ensure_print_format_names_translated() -> None:
 		)
 
 
+def ensure_people_named_in_links() -> None:
+	"""A record's teacher, handler or author is a User, named by an e-mail address; every link to a
+	User shows the person's name instead (王老师, not t0037@…), in forms, lists and reports."""
+	from frappe.custom.doctype.property_setter.property_setter import make_property_setter
+
+	if not frappe.get_meta("User").show_title_field_in_link:
+		make_property_setter(
+			"User",
+			None,
+			"show_title_field_in_link",
+			1,
+			"Check",
+			for_doctype=True,
+			validate_fields_for_doctype=False,
+		)
+
+
 OVERVIEW_BLOCK = "Care School Overview"
 
 
@@ -201,6 +220,7 @@ def after_uninstall() -> None:
 		"Custom HTML Block", OVERVIEW_BLOCK, force=True, ignore_permissions=True, ignore_missing=True
 	)
 	frappe.db.delete("Property Setter", {"doc_type": "Print Format", "property": "translated_doctype"})
+	frappe.db.delete("Property Setter", {"doc_type": "User", "property": "show_title_field_in_link"})
 	frappe.db.delete("Has Role", {"role": ("in", CARE_ROLES)})
 	for role in CARE_ROLES:
 		frappe.delete_doc("Role", role, force=True, ignore_permissions=True, ignore_missing=True)

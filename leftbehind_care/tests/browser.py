@@ -46,9 +46,15 @@ ALLOWED_ENGLISH = {
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
 
+# Record numbers of the naming series (AR-2026-00001, TALK-00012): codes, the same in every language.
+_RECORD_NUMBER = re.compile(r"\b[A-Z]{2,5}-(?:\d{4}-)?\d{3,}\b")
+
+
 def english_words(text: str) -> set[str]:
-	"""Latin-letter words of a page that are not allowed, ignoring e-mail addresses and URLs."""
+	"""Latin-letter words of a page that are not allowed, ignoring e-mail addresses, URLs and
+	record numbers."""
 	text = re.sub(r"\S+@\S+|https?://\S+", " ", text)
+	text = _RECORD_NUMBER.sub(" ", text)
 	return {word for word in _WORD.findall(text) if word not in ALLOWED_ENGLISH}
 
 
@@ -57,7 +63,13 @@ def english_words(text: str) -> set[str]:
 VISIBLE_TEXT = """() => {
 	const parts = [];
 	const walk = (root) => {
-		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+		// An element not rendered (display: none: the desk's earlier pages, closed menus) hides
+		// all it holds: its subtree is skipped.
+		const filter = (node) =>
+			node.nodeType === Node.ELEMENT_NODE && !node.checkVisibility()
+				? NodeFilter.FILTER_REJECT
+				: NodeFilter.FILTER_ACCEPT;
+		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, filter);
 		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
 			if (node.nodeType === Node.ELEMENT_NODE) {
 				if (node.shadowRoot) walk(node.shadowRoot);

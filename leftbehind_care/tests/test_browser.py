@@ -157,6 +157,7 @@ class TestDeskInChinese(u.CareTestCase):
 				self.assertIn(child_name, page.inner_text(".page-head"))
 				if width == "phone":
 					self.assert_phones_shown(page, prefix)
+				self.check_records(page, person, prefix)
 
 				for print_format in ("Child File", "Contact Card"):
 					shot = f"{prefix}-print-{frappe.scrub(print_format)}"
@@ -175,6 +176,31 @@ class TestDeskInChinese(u.CareTestCase):
 					)
 					self.assertTrue(shown, prefix)
 					self.check_children_in_trouble(page, person, prefix, visible)
+
+	def check_records(self, page, person, prefix: str) -> None:
+		"""Every care record the person may read (each family the privacy audit covers): its list
+		shows only what the person may see, and the first record's form opens, in Chinese. Moves
+		within the desk as a person clicking does (no reload: a page each is quick). What a role
+		changes on these pages (rows, buttons, hidden fields, alerts) shows at phone width; the
+		desktop layout, the same for every role, is checked as the county's administrator."""
+		if prefix.endswith("desktop") and person.role != roles.ADMINISTRATOR:
+			return
+		for doctype in care_records():
+			if not frappe.has_permission(doctype, "read", user=person.user):
+				continue
+			readable = readable_names(doctype, person.user)
+			shot = f"{prefix}-records-{frappe.scrub(doctype).replace('_', '-')}"
+			self.go(page, ["List", doctype], shot, LIST_SHOWN)
+			rows = page.evaluate(
+				"""() => [...frappe.container.page.querySelectorAll('.list-row-checkbox[data-name]')]
+					.map(e => decodeURIComponent(e.dataset.name))"""
+			)
+			self.assertLessEqual(set(rows), readable, f"{shot}: a record outside the scope is listed")
+			self.assertEqual(len(rows), min(LIST_PAGE, len(readable)), shot)
+			if prefix.endswith("phone"):
+				self.assert_fits(page, ".frappe-list", shot)
+			if rows:
+				self.go(page, ["Form", doctype, rows[0]], f"{shot}-form", FORM_SHOWN)
 
 	def check_children_in_trouble(self, page, person, prefix: str, visible: set[str]) -> None:
 		"""A new assessment asks the default template's questions; the two reports list only the
@@ -250,6 +276,18 @@ class TestDeskInChinese(u.CareTestCase):
 		page.goto(self.server.url + path, wait_until="domcontentloaded")
 		page.wait_for_selector(ready, state="attached", timeout=60_000)
 		page.wait_for_timeout(1200)  # late renders: number cards, indicators, translations
+		self.check_page(page, shot, refusal)
+
+	def go(self, page, route: list[str], shot: str, shown: str) -> None:
+		"""Move within the open desk to `route` (as a click on a link does), wait until the
+		JavaScript condition `shown` holds, and check the page as `open` does."""
+		page.script_errors.clear()
+		page.evaluate("route => frappe.set_route(...route)", route)
+		page.wait_for_function(shown, arg=route, timeout=60_000)
+		page.wait_for_timeout(300)  # alerts shown on arrival
+		self.check_page(page, shot)
+
+	def check_page(self, page, shot: str, refusal: bool = False) -> None:
 		page.screenshot(path=str(self.shots / f"{shot}.png"), full_page=True)
 		self.assertFalse(page.script_errors, f"{shot}: script errors {page.script_errors}")
 		if not refusal:
@@ -350,6 +388,34 @@ class Session:
 
 def print_path(child: str, print_format: str) -> str:
 	return "/printview?" + urlencode({"doctype": CHILD, "name": child, "format": print_format})
+
+
+# When a page reached by `go` is shown: the list of the DocType with its rows (or the sentence
+# that there are none) loaded; the record's form.
+LIST_SHOWN = """([, doctype]) => frappe.get_route_str() === `List/${doctype}/List`
+	&& window.cur_list && cur_list.doctype === doctype && cur_list.$result && !cur_list.$result.find('.list-loading').length
+	&& !!frappe.container.page.querySelector(
+		'.frappe-list .result .list-row-container, .frappe-list .no-result:not(.hide)')"""
+FORM_SHOWN = """([, doctype, name]) => window.cur_frm && cur_frm.doctype === doctype
+	&& cur_frm.docname === name && frappe.get_route_str() === `Form/${doctype}/${name}`
+	&& !!frappe.container.page.querySelector('.form-layout')"""
+
+
+def care_records() -> list[str]:
+	"""The DocTypes of care records, one per family the privacy audit covers (the child's file is
+	checked on its own), so a new record joins the browser test as it joins the audit."""
+	from leftbehind_care.permissions import FAMILIES
+
+	heads = {family[0] for family in FAMILIES.values()} - {CHILD}
+	return sorted(doctype for doctype in heads if not frappe.get_meta(doctype).istable)
+
+
+def readable_names(doctype: str, user: str) -> set[str]:
+	frappe.set_user(user)
+	try:
+		return set(frappe.get_list(doctype, pluck="name", limit_page_length=0))
+	finally:
+		frappe.set_user("Administrator")
 
 
 def visible_children(user: str) -> set[str]:

@@ -63,3 +63,26 @@ class TestInspectorOverview(u.CareTestCase):
 	def test_the_overview_block_is_installed(self):
 		block = frappe.get_doc("Custom HTML Block", "Care School Overview")
 		self.assertIn("leftbehind_care.api.school_overview", block.script)
+
+
+class TestPeopleNamedInLinks(u.CareTestCase):
+	"""A link to a user (a class's teacher, a record's handler) shows the person's name, not the
+	e-mail address the user is named by."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.children = u.make_world()
+
+	def test_a_form_names_the_teacher(self):
+		from frappe.desk.form.load import getdoc
+
+		self.assertTrue(frappe.get_meta("User").show_title_field_in_link)
+		care_class = frappe.db.get_value("Left Behind Child", self.children["a1"], "care_class")
+		full_name = frappe.db.get_value("User", u.TEACHER, "full_name")
+		with self.set_user(u.TEACHER):
+			frappe.response.pop("_link_titles", None)
+			getdoc("Care Class", care_class)
+			titles = frappe.response.pop("_link_titles", {})
+		self.assertEqual(titles.get(f"User::{u.TEACHER}"), full_name)
+		self.assertNotIn("@", full_name)
