@@ -316,21 +316,22 @@ RECORD_OF_ROW = {
 }
 
 
+def rows_following(doctype: str, record: str, condition: str) -> str:
+	"""The condition on a child table's rows read on their own: rows of a `record` that meets
+	`condition` (written on the record's alias `r`)."""
+	table = f"`tab{doctype}`"
+	return (
+		f"({table}.parenttype = {frappe.db.escape(record)} and {table}.parent in "
+		f"(select r.name from `tab{record}` r where {condition}))"
+	)
+
+
 def record_row_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	refuse_hidden_fields_in_running_query(doctype, user)
 	scope = get_scope(user)
 	if scope.all_schools:
 		return ""
-	table, record = f"`tab{doctype}`", RECORD_OF_ROW[doctype]
-	return (
-		"({table}.parenttype = {record} and {table}.parent in "
-		"(select r.name from `tab{record_doctype}` r where {in_scope}))"
-	).format(
-		table=table,
-		record=frappe.db.escape(record),
-		record_doctype=record,
-		in_scope=child_in_scope_condition(scope, "r.child"),
-	)
+	return rows_following(doctype, RECORD_OF_ROW[doctype], child_in_scope_condition(scope, "r.child"))
 
 
 # ---- Care Meeting: seen by whoever sees its school or class, and by its host; its attendance
@@ -365,28 +366,29 @@ def meeting_row_query_conditions(user: str | None = None, doctype: str | None = 
 	refuse_hidden_fields_in_running_query(doctype, user)
 	user = user or frappe.session.user
 	scope = get_scope(user)
-	if scope.all_schools:
-		return ""
-	table = f"`tab{doctype}`"
-	return (
-		"({table}.parenttype = {meeting} and {table}.parent in "
-		"(select m.name from `tabCare Meeting` m where {condition}))"
-	).format(table=table, meeting=frappe.db.escape(MEETING), condition=meeting_condition(scope, user, "m"))
+	return "" if scope.all_schools else rows_following(doctype, MEETING, meeting_condition(scope, user, "r"))
 
 
 def meeting_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
-	"""Judged on the stored meeting and on the changed one; a new meeting's place is checked in
-	validate, with a message."""
+	return judged_where_held(
+		doc, ptype, user, lambda scope, user, _name, *place: sees_meeting(scope, user, *place)
+	)
+
+
+def judged_where_held(doc, ptype: str | None, user: str | None, sees) -> bool:
+	"""A meeting or activity is judged on where it was held (school, class, host, owner) as stored
+	and as changed; a new one's place is checked in validate, with a message."""
 	user = user or frappe.session.user
 	scope = get_scope(user)
 	if scope.all_schools:
 		return True
+	place = ["school", "care_class", "host", "owner"]
 	if doc.is_new():
-		return ptype == "create" or sees_meeting(scope, user, doc.school, doc.care_class, doc.host, doc.owner)
-	stored = frappe.db.get_value(MEETING, doc.name, ["school", "care_class", "host", "owner"])
-	if stored and not sees_meeting(scope, user, *stored):
+		return ptype == "create" or sees_meeting(scope, user, *(doc.get(field) for field in place))
+	stored = frappe.db.get_value(doc.doctype, doc.name, place)
+	if stored and not sees(scope, user, doc.name, *stored):
 		return False
-	return sees_meeting(scope, user, doc.school, doc.care_class, doc.host, doc.owner)
+	return sees(scope, user, doc.name, *(doc.get(field) for field in place))
 
 
 # ---- Records of a school (its safety inspections, its funds of a term): seen by whoever sees the
@@ -410,13 +412,7 @@ def school_row_query_conditions(user: str | None = None, doctype: str | None = N
 	scope = get_scope(user)
 	if scope.all_schools:
 		return ""
-	table, record = f"`tab{doctype}`", SCHOOL_RECORD_OF_ROW[doctype]
-	return "({table}.parenttype = {record} and {table}.parent in (select r.name from `tab{doctype_}` r where {cond}))".format(
-		table=table,
-		record=frappe.db.escape(record),
-		doctype_=record,
-		cond=school_condition(scope, "r.school"),
-	)
+	return rows_following(doctype, SCHOOL_RECORD_OF_ROW[doctype], school_condition(scope, "r.school"))
 
 
 def school_record_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
@@ -473,26 +469,13 @@ def activity_row_query_conditions(user: str | None = None, doctype: str | None =
 	refuse_hidden_fields_in_running_query(doctype, user)
 	user = user or frappe.session.user
 	scope = get_scope(user)
-	if scope.all_schools:
-		return ""
-	table = f"`tab{doctype}`"
 	return (
-		"({table}.parenttype = {activity} and {table}.parent in "
-		"(select m.name from `tabCare Activity` m where {condition}))"
-	).format(table=table, activity=frappe.db.escape(ACTIVITY), condition=activity_condition(scope, user, "m"))
+		"" if scope.all_schools else rows_following(doctype, ACTIVITY, activity_condition(scope, user, "r"))
+	)
 
 
 def activity_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
-	user = user or frappe.session.user
-	scope = get_scope(user)
-	if scope.all_schools:
-		return True
-	if doc.is_new():
-		return ptype == "create" or sees_meeting(scope, user, doc.school, doc.care_class, doc.host, doc.owner)
-	stored = frappe.db.get_value(ACTIVITY, doc.name, ["school", "care_class", "host", "owner"])
-	if stored and not sees_activity(scope, user, doc.name, *stored):
-		return False
-	return sees_activity(scope, user, doc.name, doc.school, doc.care_class, doc.host, doc.owner)
+	return judged_where_held(doc, ptype, user, sees_activity)
 
 
 # ---- Fields above the user's permlevel: not shown, and not usable to choose rows either.
