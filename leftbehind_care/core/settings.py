@@ -26,7 +26,4 @@ DEFAULTS: dict[str, int] = {
 	"boarding_distance_km": 3,
 	# Days between reviews of an intervention plan.
 	"plan_review_days": 30,
-	# Assessment totals (0-100) at or above which risk is medium / high.
-	"risk_medium_threshold": 40,
-	"risk_high_threshold": 70,
 }

@@ -4,21 +4,14 @@
 from __future__ import annotations
 
 import frappe
-from frappe import _
 from frappe.model.document import Document
 
 from leftbehind_care.core.settings import DEFAULTS
 
 
 class CareSettings(Document):
-	def validate(self) -> None:
-		if self.risk_medium_threshold >= self.risk_high_threshold:
-			frappe.throw(
-				_("The medium risk threshold ({0}) must be below the high risk threshold ({1}).").format(
-					self.risk_medium_threshold, self.risk_high_threshold
-				),
-				title=_("Invalid Thresholds"),
-			)
+	"""The county's tunable numbers. The scores where risk becomes medium or high belong to each
+	assessment template (they are locked once the template has scored children)."""
 
 
 def get_setting(key: str) -> int:
