@@ -85,11 +85,14 @@ def mentors_of_children(today) -> dict[str, list[str]]:
 
 
 def leaders_by_school() -> dict[str, list[str]]:
+	"""Each school's leaders, in the order its leadership group lists them (the first is the one
+	made responsible for a follow-up case)."""
 	leaders = defaultdict(list)
 	rows = frappe.get_all(
 		"Care School Member",
 		filters={"parenttype": "Care School", "member_role": MEMBER_LEADER},
 		fields=["parent", "user"],
+		order_by="parent asc, idx asc",
 		as_list=True,
 	)
 	with_role = set(

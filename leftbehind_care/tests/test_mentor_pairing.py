@@ -12,7 +12,6 @@ from leftbehind_care.tests import utils as u
 CHILD = "Left Behind Child"
 SECOND_MENTOR = "lbc-mentor2@test.invalid"
 # A status needs a date of its own; the children here were filed today.
-YESTERDAY = u.TODAY - datetime.timedelta(days=1)
 
 
 class TestMentorPairing(u.CareTestCase):
@@ -105,7 +104,13 @@ class TestMentorPairing(u.CareTestCase):
 
 	def test_only_children_in_the_programme_and_in_scope(self):
 		child = frappe.get_doc(CHILD, self.children[0])
-		child.update({"status": "Transferred", "status_date": YESTERDAY, "status_reason": "转学"})
+		child.update(
+			{
+				"status": "Transferred",
+				"status_date": u.TODAY - datetime.timedelta(days=1),
+				"status_reason": "转学",
+			}
+		)
 		child.save()
 		self.assertRefused(self.pairing(self.children[0]))
 		with self.set_user(u.TEACHER):
@@ -116,7 +121,13 @@ class TestMentorPairing(u.CareTestCase):
 	def test_a_child_who_leaves_leaves_their_mentors(self):
 		pairing = self.pairing(self.children[0]).insert()
 		child = frappe.get_doc(CHILD, self.children[0])
-		child.update({"status": "Parents Returned", "status_date": YESTERDAY, "status_reason": "父母返乡"})
+		child.update(
+			{
+				"status": "Parents Returned",
+				"status_date": u.TODAY - datetime.timedelta(days=1),
+				"status_reason": "父母返乡",
+			}
+		)
 		child.save()
 		pairing.reload()
 		self.assertEqual((pairing.status, str(pairing.to_date)), ("Ended", str(u.TODAY)))

@@ -17,11 +17,23 @@ from leftbehind_care.core.identity import MALE, make_id_number
 from leftbehind_care.core.meetings import FOR_A_CHILD
 
 try:  # Frappe v16
-	from frappe.tests import IntegrationTestCase as CareTestCase
+	from frappe.tests import IntegrationTestCase as _FrappeTestCase
 except ImportError:  # Frappe v15
-	from frappe.tests.utils import FrappeTestCase as CareTestCase
+	from frappe.tests.utils import FrappeTestCase as _FrappeTestCase
 
 __all__ = ["CareTestCase"]
+
+
+class CareTestCase(_FrappeTestCase):
+	"""Frappe's test case. Each class reads the site's date as it starts (`TODAY`): a run that
+	passes the site's midnight compares each class's records with the day they were made on."""
+
+	@classmethod
+	def setUpClass(cls):
+		global TODAY
+		TODAY = getdate(nowdate())
+		super().setUpClass()
+
 
 # Statements that are not queries: transaction control.
 _NOT_QUERIES = ("SAVEPOINT", "RELEASE", "BEGIN", "COMMIT", "ROLLBACK")
