@@ -131,7 +131,7 @@ class TestDeskInChinese(u.CareTestCase):
 	def check_role(self, role: str, register: bool) -> None:
 		person = self.people[role]
 		key = frappe.scrub(role).replace("care_", "")
-		visible = visible_children(person.user)
+		visible = readable_names(CHILD, person.user)
 		for width in browser.WIDTHS:
 			with self.session(person, width) as page:
 				prefix = f"{key}-{width}"
@@ -414,14 +414,6 @@ def readable_names(doctype: str, user: str) -> set[str]:
 	frappe.set_user(user)
 	try:
 		return set(frappe.get_list(doctype, pluck="name", limit_page_length=0))
-	finally:
-		frappe.set_user("Administrator")
-
-
-def visible_children(user: str) -> set[str]:
-	frappe.set_user(user)
-	try:
-		return set(frappe.get_list(CHILD, pluck="name", limit_page_length=0))
 	finally:
 		frappe.set_user("Administrator")
 
