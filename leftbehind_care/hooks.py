@@ -74,9 +74,14 @@ has_permission = {
 }
 
 # Frappe methods that read without the checks above (a count, an existence check, a title, a
-# lookup by filters) answer for this app's DocTypes only within the user's scope.
+# lookup by filters) answer for this app's DocTypes only within the user's scope; those that send
+# the form's history send what the reader may see of it.
 override_whitelisted_methods = {
 	"frappe.desk.form.load.getdoc": "leftbehind_care.privacy.getdoc",
+	"frappe.desk.form.load.get_docinfo": "leftbehind_care.privacy.get_docinfo",
+	"frappe.desk.form.save.savedocs": "leftbehind_care.privacy.savedocs",
+	"frappe.desk.form.save.cancel": "leftbehind_care.privacy.cancel",
+	"frappe.desk.form.save.discard": "leftbehind_care.privacy.discard",
 	"frappe.client.get_count": "leftbehind_care.privacy.get_count",
 	"frappe.client.get": "leftbehind_care.privacy.get",
 	"frappe.client.validate_link": "leftbehind_care.privacy.validate_link",

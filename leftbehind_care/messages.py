@@ -402,6 +402,12 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 				"Attendees row {0}: you may list only children you look after, and {1} is not one of them. Choose one of your own children."
 			).format(p["row"], p["child"]),
 		),
+		"row_not_shown": (
+			lambda: _("Row of Another Child"),
+			lambda p: _(
+				"A row of this record names a child you do not look after, so you may not change or remove it ({0}). Reload the record and change only the rows you see."
+			).format(p["row"]),
+		),
 		"meeting_child_elsewhere": (
 			lambda: _("Child of Another Class"),
 			lambda p: _(

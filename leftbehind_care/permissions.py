@@ -20,13 +20,17 @@ import sys
 
 import frappe
 from frappe import _
+from frappe.core.doctype.version.version import get_diff
+from frappe.model import no_value_fields
 from frappe.model.db_query import DatabaseQuery
 from frappe.query_builder import Criterion
 from frappe.utils import getdate, nowdate
 from pypika.queries import Table
 
-from leftbehind_care.core.privacy import hidden_fields_used
+from leftbehind_care.core.errors import RuleError
+from leftbehind_care.core.privacy import hidden_fields_used, rows_kept_from_reader, shown_rows
 from leftbehind_care.core.scope import MENTOR, CareScope, build_scope
+from leftbehind_care.messages import raise_rule_error
 
 CHILD = "Left Behind Child"
 # Permission types that read; every other one changes the record.
@@ -180,7 +184,20 @@ def row_in_scope(row, ptype: str | None = None, user: str | None = None) -> bool
 	if not row.parent:
 		return False
 	parent_ptype = "read" if (ptype or "read") in READ_TYPES else "write"
-	return frappe.has_permission(row.parenttype or CHILD, parent_ptype, doc=row.parent, user=user)
+	if not frappe.has_permission(row.parenttype or CHILD, parent_ptype, doc=row.parent, user=user):
+		return False
+	if row.parenttype not in SEVERAL_CHILDREN:
+		return True
+	# A row naming a child: shown to whoever sees the whole record, or looks after that child (as
+	# stored and as changed).
+	user = user or frappe.session.user
+	scope = get_scope(user)
+	if sees_whole_record(
+		scope, user, *frappe.db.get_value(row.parenttype, row.parent, ["school", "host", "owner"])
+	):
+		return True
+	children = {row.get("child"), frappe.db.get_value(row.doctype, row.name, "child")} - {None, ""}
+	return readers_children(scope, children) == children
 
 
 # ---- Child Guardian: visible to whoever sees one of the guardian's children, and to its author.
@@ -359,14 +376,18 @@ def meeting_query_conditions(user: str | None = None, doctype: str | None = None
 	refuse_hidden_fields_in_running_query(MEETING, user)
 	user = user or frappe.session.user
 	scope = get_scope(user)
-	return "" if scope.all_schools else meeting_condition(scope, user)
+	if scope.all_schools:
+		return ""
+	return meeting_condition(scope, user) + joined_rows_condition(MEETING, scope, user)
 
 
 def meeting_row_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	refuse_hidden_fields_in_running_query(doctype, user)
 	user = user or frappe.session.user
 	scope = get_scope(user)
-	return "" if scope.all_schools else rows_following(doctype, MEETING, meeting_condition(scope, user, "r"))
+	if scope.all_schools:
+		return ""
+	return rows_of_several_children(doctype, MEETING, meeting_condition(scope, user, "r"), scope, user)
 
 
 def meeting_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
@@ -437,45 +458,209 @@ def activity_query_conditions(user: str | None = None, doctype: str | None = Non
 	refuse_hidden_fields_in_running_query(ACTIVITY, user)
 	user = user or frappe.session.user
 	scope = get_scope(user)
-	return "" if scope.all_schools else activity_condition(scope, user, "`tabCare Activity`")
+	if scope.all_schools:
+		return ""
+	return activity_condition(scope, user, "`tabCare Activity`") + joined_rows_condition(
+		ACTIVITY, scope, user
+	)
 
 
 def activity_condition(scope: CareScope, user: str, table: str) -> str:
-	"""Like a meeting's, and also the activities a mentor's paired child took part in."""
+	"""Like a meeting's, and also the activities one of the user's children took part in (a
+	school-wide activity, for their class teacher and mentor)."""
 	condition = meeting_condition(scope, user, table)
-	if not scope.children:
+	if scope.sees_no_child:
 		return condition
 	taken_part = (
 		"{table}.name in (select p.parent from `tabCare Activity Participant` p "
 		"where p.parenttype = 'Care Activity' and {children})"
-	).format(table=table, children=_sql_in("p.child", scope.children))
+	).format(table=table, children=child_in_scope_condition(scope, "p.child"))
 	return f"({condition} or {taken_part})"
 
 
 def sees_activity(scope: CareScope, user: str, name: str | None, school, care_class, host, owner) -> bool:
 	if sees_meeting(scope, user, school, care_class, host, owner):
 		return True
-	return bool(
-		name
-		and scope.children
-		and frappe.db.exists(
-			"Care Activity Participant",
-			{"parenttype": ACTIVITY, "parent": name, "child": ("in", sorted(scope.children))},
-		)
+	if not name or scope.sees_no_child:
+		return False
+	taken_part = frappe.get_all(
+		"Care Activity Participant", filters={"parenttype": ACTIVITY, "parent": name}, pluck="child"
 	)
+	return bool(readers_children(scope, taken_part))
 
 
 def activity_row_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	refuse_hidden_fields_in_running_query(doctype, user)
 	user = user or frappe.session.user
 	scope = get_scope(user)
-	return (
-		"" if scope.all_schools else rows_following(doctype, ACTIVITY, activity_condition(scope, user, "r"))
-	)
+	if scope.all_schools:
+		return ""
+	return rows_of_several_children(doctype, ACTIVITY, activity_condition(scope, user, "r"), scope, user)
 
 
 def activity_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
 	return judged_where_held(doc, ptype, user, sees_activity)
+
+
+# ---- Records that name several children (an activity's participants, a meeting's attendees):
+# whoever sees the whole record — its organiser, the leaders of its school, the county — sees every
+# row; any other reader (a class teacher, a mentor) the rows of the children they look after, the
+# rows that name no child, and a count of the others. On every path: the form and everything that
+# returns the document (`ShownToReader`), the print, the rows read on their own, and list queries
+# that join the rows.
+
+# The record, and its table of rows that name children: (table fieldname, row DocType).
+SEVERAL_CHILDREN = {
+	ACTIVITY: ("participants", "Care Activity Participant"),
+	MEETING: ("attendees", "Care Meeting Attendee"),
+}
+
+
+def sees_whole_record(scope: CareScope, user: str, school, host, owner) -> bool:
+	return scope.all_schools or school in scope.schools or user in (host, owner)
+
+
+def whole_record_condition(scope: CareScope, user: str, table: str) -> str:
+	"""SQL condition on a record table (or alias): records the user sees whole."""
+	parts = [f"{table}.host = {frappe.db.escape(user)}", f"{table}.owner = {frappe.db.escape(user)}"]
+	if scope.schools:
+		parts.append(_sql_in(f"{table}.school", scope.schools))
+	return "({})".format(" or ".join(parts))
+
+
+def readers_children(scope: CareScope, children) -> set[str]:
+	"""Those of `children` the user looks after, in one query."""
+	children = sorted({c for c in children if c})
+	if not children or scope.sees_no_child:
+		return set()
+	if scope.all_schools:
+		return set(children)
+	rows = frappe.get_all(CHILD, filters={"name": ("in", children)}, fields=["name", "school", "care_class"])
+	return {r.name for r in rows if scope.sees_child(r.name, r.school, r.care_class)}
+
+
+def shown_row_condition(table: str, record_table: str, scope: CareScope, user: str) -> str:
+	"""SQL condition on rows of a record that names several children: the rows the user sees,
+	given that they may read the record (`record_table` is the record's table or alias)."""
+	return "(ifnull({table}.child, '') = '' or {in_scope} or {whole})".format(
+		table=table,
+		in_scope=child_in_scope_condition(scope, f"{table}.child"),
+		whole=whole_record_condition(scope, user, record_table),
+	)
+
+
+def rows_of_several_children(doctype: str, record: str, readable: str, scope: CareScope, user: str) -> str:
+	"""The rows read on their own: rows of a record the user reads (`readable`, on alias `r`) that
+	they see."""
+	table = f"`tab{doctype}`"
+	return (
+		f"({table}.parenttype = {frappe.db.escape(record)} and {table}.parent in "
+		f"(select r.name from `tab{record}` r where {readable} "
+		f"and {shown_row_condition(table, 'r', scope, user)} and r.name = {table}.parent))"
+	)
+
+
+def joined_rows_condition(record: str, scope: CareScope, user: str) -> str:
+	"""A list of records that also asks for columns of their rows (the report view, an export, a
+	`get_list` with `tabCare Activity Participant.child_name`) joins the rows without asking their
+	conditions: here the joined rows are limited to those the user sees."""
+	table = f"`tab{SEVERAL_CHILDREN[record][1]}`"
+	query = running_query(record)
+	if query is None or table not in query.tables:
+		return ""
+	return " and " + shown_row_condition(table, f"`tab{record}`", scope, user)
+
+
+class ShownToReader:
+	"""Controller mixin for records some readers may not see all of: fields above the reader's
+	permission level, and (for `SEVERAL_CHILDREN`) the rows of children the reader does not look
+	after. The document leaves the server only as the reader may see it — on the form, over REST,
+	printed, and as returned by a save (`frappe.client.save`, a REST update, the form's save) —
+	and rows the reader never received are kept when they save it."""
+
+	def apply_fieldlevel_read_permissions(self) -> None:
+		super().apply_fieldlevel_read_permissions()
+		self.hide_rows_not_shown()
+
+	def before_print(self, settings=None) -> None:
+		self.hide_rows_not_shown()
+
+	def run_post_save_methods(self) -> None:
+		super().run_post_save_methods()
+		if self.flags.ignore_permissions or frappe.session.user == "Administrator":
+			return
+		# What the reader may not see is set aside, and put back should the same document be saved
+		# again in this request.
+		hidden = {df.fieldname for df in self.meta.fields if df.permlevel} - {
+			df.fieldname for df in self.meta.fields if df.permlevel in self.get_permlevel_access("read")
+		}
+		self.flags.not_shown = {field: self.get(field) for field in hidden}
+		self.apply_fieldlevel_read_permissions()
+
+	def before_validate(self) -> None:
+		for field, value in (self.flags.pop("not_shown", None) or {}).items():
+			self.set(field, value)
+		self.keep_rows_not_shown()
+
+	def rows_shown(self) -> list[bool] | None:
+		"""Which rows of the children's table the user sees; None when they see the whole record."""
+		if self.doctype not in SEVERAL_CHILDREN:
+			return None
+		user = frappe.session.user
+		scope = get_scope(user)
+		if sees_whole_record(scope, user, self.get("school"), self.get("host"), self.get("owner")):
+			return None
+		rows = self.get(SEVERAL_CHILDREN[self.doctype][0])
+		return shown_rows(
+			[row.child for row in rows], readers_children(scope, [row.child for row in rows]), False
+		)
+
+	def hide_rows_not_shown(self) -> None:
+		shown = self.rows_shown()
+		if shown is None:
+			return
+		field = SEVERAL_CHILDREN[self.doctype][0]
+		rows = self.get(field)
+		# Each row keeps its number, so that the rows are put back in their places on a save.
+		kept = [row for row, show in zip(rows, shown, strict=True) if show]
+		self.set(field, kept)
+		self.flags.hid_rows = True
+		self.set_onload("rows_not_shown", len(rows) - len(kept))
+
+	def keep_rows_not_shown(self) -> None:
+		"""Rows the user did not see stay as stored when they save (a save by the system, which
+		sees every row, is taken as it is)."""
+		if self.is_new() or self.doctype not in SEVERAL_CHILDREN:
+			return
+		if self.flags.ignore_permissions and not self.flags.hid_rows:
+			return
+		field, row_doctype = SEVERAL_CHILDREN[self.doctype]
+		stored = frappe.get_doc(self.doctype, self.name)
+		shown = stored.rows_shown()
+		if shown is None:
+			return
+		data_fields = [
+			df.fieldname for df in frappe.get_meta(row_doctype).fields if df.fieldtype not in no_value_fields
+		]
+		not_shown = {row.name: row for row, show in zip(stored.get(field), shown, strict=True) if not show}
+		incoming = [(None if row.is_new() else row.name, row.as_dict()) for row in self.get(field)]
+		diff = get_diff(stored, self)
+		removed = [row for _table, row in diff.removed if row.get("name") not in not_shown]
+		try:
+			kept = rows_kept_from_reader(
+				incoming,
+				[(name, {f: row.get(f) for f in data_fields}) for name, row in not_shown.items()],
+				changes_otherwise=bool(diff.changed or diff.added or diff.row_changed or removed),
+			)
+		except RuleError as err:
+			raise_rule_error(err, _("{0} {1}").format(_(self.doctype), self.name))
+		# As stored, to the last timestamp, in their places.
+		rows = self.get(field) + [not_shown[name] for name, _values in kept]
+		rows.sort(key=lambda row: (bool(row.is_new()), row.idx or 0))
+		self.set(field, [])
+		for idx, row in enumerate(rows, 1):
+			row.idx = idx
+			self.append(field, row)
 
 
 # ---- Fields above the user's permlevel: not shown, and not usable to choose rows either.
@@ -562,17 +747,24 @@ def refuse_hidden_fields_in_running_query(doctype: str, user: str | None = None)
 	and checks its filters, sort and grouping: one check for every path, including the ones
 	nobody listed.
 	"""
+	query = running_query(doctype)
+	if query is not None:
+		refuse_hidden_fields(
+			doctype,
+			user,
+			filters=query.filters,
+			or_filters=query.or_filters,
+			order_by=query.order_by if isinstance(query.order_by, str) else None,
+			group_by=query.group_by,
+		)
+
+
+def running_query(doctype: str) -> DatabaseQuery | None:
+	"""The `frappe.get_list` query of `doctype` that is asking for its conditions, if any."""
 	frame = sys._getframe(1)
 	while frame is not None:
 		query = frame.f_locals.get("self")
 		if isinstance(query, DatabaseQuery) and query.doctype == doctype:
-			refuse_hidden_fields(
-				doctype,
-				user,
-				filters=query.filters,
-				or_filters=query.or_filters,
-				order_by=query.order_by if isinstance(query.order_by, str) else None,
-				group_by=query.group_by,
-			)
-			return
+			return query
 		frame = frame.f_back
+	return None

@@ -14,12 +14,14 @@ Frappe unchanged. The privacy audit (tests/test_privacy_audit.py) is how they we
 
 from __future__ import annotations
 
+import json
 from urllib.parse import unquote
 
 import frappe
 import frappe.client
 import frappe.desk.doctype.tag.tag
 import frappe.desk.form.load
+import frappe.desk.form.save
 import frappe.desk.like
 import frappe.desk.listview
 import frappe.desk.query_report
@@ -31,10 +33,20 @@ from frappe.utils import escape_html
 from frappe.website.page_renderers.template_page import TemplatePage
 from frappe.workflow.doctype.workflow import workflow
 
-from leftbehind_care.permissions import CHILD, FAMILIES, refuse_hidden_fields
+from leftbehind_care.core.privacy import version_for_reader
+from leftbehind_care.permissions import (
+	CHILD,
+	FAMILIES,
+	SEVERAL_CHILDREN,
+	get_scope,
+	readers_children,
+	refuse_hidden_fields,
+	sees_whole_record,
+)
 
 # DocTypes whose records are scoped per user (children, their rows, guardians).
 SCOPED = frozenset(FAMILIES)
+MODULE = "Leftbehind Care"
 # Reading one of these leaves an entry in the Access Log.
 LOGGED = frozenset({CHILD, "Child Guardian"})
 
@@ -67,14 +79,124 @@ def out_of_care(doctype: str, name: str, action: str) -> str:
 def getdoc(doctype, name, user=None):
 	"""The desk form's `getdoc`: a record outside the user's care is refused in one sentence,
 	instead of Frappe's three (the permission check's log and its own), which name the user's
-	login and internal checks."""
+	login and internal checks. The record's history comes as the reader may see it."""
 	try:
-		return frappe.desk.form.load.getdoc(doctype, name)
+		result = frappe.desk.form.load.getdoc(doctype, name)
 	except frappe.PermissionError:
 		if doctype in SCOPED:
 			frappe.clear_messages()
 			frappe.flags.error_message = out_of_care(doctype, name, "open")
 		raise
+	docinfo_for_reader()
+	return result
+
+
+@frappe.whitelist()
+def get_docinfo(doc=None, doctype=None, name=None):
+	"""`frappe.desk.form.load.get_docinfo`: the form's history as the reader may see it."""
+	frappe.desk.form.load.get_docinfo(doc, doctype, name)
+	docinfo_for_reader()
+
+
+@frappe.whitelist(methods=["POST", "PUT"])
+def savedocs(doc, action):
+	"""The form's save (`frappe.desk.form.save.savedocs`), which sends the record's history back."""
+	frappe.desk.form.save.savedocs(doc, action)
+	docinfo_for_reader()
+
+
+@frappe.whitelist(methods=["POST", "PUT"])
+def cancel(doctype=None, name=None, workflow_state_fieldname=None, workflow_state=None):
+	frappe.desk.form.save.cancel(doctype, name, workflow_state_fieldname, workflow_state)
+	docinfo_for_reader()
+
+
+@frappe.whitelist(methods=["POST", "PUT"])
+def discard(doctype, name):
+	"""Frappe v16's discard of a draft, which sends the record's history back."""
+	frappe.desk.form.save.discard(doctype, name)
+	docinfo_for_reader()
+
+
+def docinfo_for_reader() -> None:
+	"""The record's history, attachments and their log in the form's `docinfo` as the reader may
+	see them: Frappe sends every Version's old and new values whatever the field's permission
+	level, and the rows of every child a record names (`core.privacy.version_for_reader`)."""
+	docinfo = frappe.response.get("docinfo")
+	user = frappe.session.user
+	if not docinfo or user == "Administrator":
+		return
+	doctype, name = docinfo.doctype, docinfo.name
+	meta = frappe.get_meta(doctype)
+	if meta.module != MODULE:
+		return
+	levels = set(meta.get_permlevel_access("read", user=user))
+	hidden = {df.fieldname for df in meta.fields if (df.permlevel or 0) not in levels}
+	for table in meta.get_table_fields():
+		hidden |= {
+			f"{table.fieldname}.{df.fieldname}"
+			for df in frappe.get_meta(table.options).fields
+			if (df.permlevel or 0) not in levels
+		}
+	versions = [(v, json.loads(v.data or "{}")) for v in docinfo.get("versions") or []]
+	shown_row = rows_shown_in_history(doctype, name, [data for _v, data in versions])
+	docinfo.versions = []
+	for version, data in versions:
+		shown = version_for_reader(data, hidden, shown_row)
+		if shown is not None:
+			docinfo.versions.append({**version, "data": frappe.as_json(shown, indent=None)})
+	hidden_files = [
+		frappe.db.get_value(doctype, name, df.fieldname)
+		for df in meta.fields
+		if df.fieldname in hidden and df.fieldtype in ("Attach", "Attach Image")
+	]
+	hidden_files = [url for url in hidden_files if url]
+	if hidden_files:
+		docinfo.attachments = [a for a in docinfo.attachments or [] if a.get("file_url") not in hidden_files]
+		docinfo.attachment_logs = [
+			log
+			for log in docinfo.get("attachment_logs") or []
+			if not any(url in (log.get("content") or "") for url in hidden_files)
+		]
+
+
+def rows_shown_in_history(doctype: str, name: str, diffs: list[dict]):
+	"""`shown_row` of `version_for_reader`: for a record naming several children, the rows of the
+	children the reader looks after (rows known by name only are looked up among the stored ones;
+	a row since deleted is not shown)."""
+	if doctype not in SEVERAL_CHILDREN:
+		return lambda table, row, row_name: True
+	field, row_doctype = SEVERAL_CHILDREN[doctype]
+	user = frappe.session.user
+	scope = get_scope(user)
+	place = frappe.db.get_value(doctype, name, ["school", "host", "owner"])
+	if place and sees_whole_record(scope, user, *place):
+		return lambda table, row, row_name: True
+	stored = dict(
+		frappe.get_all(
+			row_doctype,
+			filters={"parenttype": doctype, "parent": name},
+			fields=["name", "child"],
+			as_list=True,
+		)
+	)
+	named = {
+		row.get("child")
+		for data in diffs
+		for key in ("added", "removed")
+		for table, row in data.get(key) or []
+	}
+	visible = readers_children(scope, set(stored.values()) | named)
+
+	def shown_row(table: str, row, row_name) -> bool:
+		if table != field:
+			return True
+		if row is None and row_name not in stored:
+			return False
+		child = row.get("child") if row is not None else stored[row_name]
+		return not child or child in visible
+
+	return shown_row
 
 
 class PrintRefusal(TemplatePage):

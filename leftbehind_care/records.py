@@ -12,10 +12,10 @@ from frappe.utils import getdate, nowdate
 from leftbehind_care.core import records as rules
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.messages import raise_rule_error
-from leftbehind_care.permissions import get_scope
+from leftbehind_care.permissions import ShownToReader, get_scope
 
 
-class ChildRecord(Document):
+class ChildRecord(ShownToReader, Document):
 	date_field = ""  # the day it happened
 	recorder_field = ""  # who recorded it: the user saving it first
 

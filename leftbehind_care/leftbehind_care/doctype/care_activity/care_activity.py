@@ -12,10 +12,10 @@ from leftbehind_care.compliance import term_of
 from leftbehind_care.core import activities as rules
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.messages import raise_rule_error
-from leftbehind_care.permissions import get_scope, sees_meeting
+from leftbehind_care.permissions import ShownToReader, get_scope, sees_meeting
 
 
-class CareActivity(Document):
+class CareActivity(ShownToReader, Document):
 	"""关爱活动: a theme class meeting, group activity, show, contest or performance, at a school or a
 	township venue, with the children who took part — each one a child the organiser looks after."""
 

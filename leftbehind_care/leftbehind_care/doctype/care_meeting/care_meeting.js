@@ -10,6 +10,18 @@ frappe.ui.form.on("Care Meeting", {
 			filters: frm.doc.school ? { school: frm.doc.school } : {},
 		}));
 	},
+	refresh(frm) {
+		// The server sends only the rows of the children the reader looks after, and how many others.
+		const others = (frm.doc.__onload || {}).rows_not_shown;
+		frm.set_intro(
+			others
+				? __(
+						"{0} more children you do not look after are listed here: only the organiser and the school's leaders see their names.",
+						[others]
+				  )
+				: ""
+		);
+	},
 	care_class(frm) {
 		if (!frm.doc.care_class) return;
 		frappe.db.get_value("Care Class", frm.doc.care_class, "school").then(({ message }) => {

@@ -14,13 +14,13 @@ from leftbehind_care.core.child import check_not_future
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.records import check_child_in_programme
 from leftbehind_care.messages import raise_rule_error
-from leftbehind_care.permissions import get_scope
+from leftbehind_care.permissions import ShownToReader, get_scope
 from leftbehind_care.utils import class_titles
 
 CHILD = "Left Behind Child"
 
 
-class CareMeeting(Document):
+class CareMeeting(ShownToReader, Document):
 	def validate(self) -> None:
 		try:
 			check_not_future("meeting_date", getdate(self.meeting_date), getdate(nowdate()))

@@ -17,6 +17,7 @@ from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child
 	refresh_care_flags,
 )
 from leftbehind_care.messages import raise_rule_error
+from leftbehind_care.permissions import ShownToReader
 from leftbehind_care.privacy import log_print
 from leftbehind_care.utils import normalize_phone_field
 
@@ -24,7 +25,7 @@ from leftbehind_care.utils import normalize_phone_field
 COPIED_FIELDS = ("guardian_name", "relation", "phone", "capacity")
 
 
-class ChildGuardian(Document):
+class ChildGuardian(ShownToReader, Document):
 	def validate(self) -> None:
 		try:
 			self.apply_id_number()
@@ -42,6 +43,7 @@ class ChildGuardian(Document):
 		self.search_key = search_key(self.guardian_name)
 
 	def before_print(self, settings=None) -> None:
+		super().before_print(settings)
 		log_print(self)
 
 	def on_update(self) -> None:

@@ -19,13 +19,13 @@ from leftbehind_care.messages import (
 	raise_rule_errors,
 	rule_message,
 )
-from leftbehind_care.permissions import get_scope
+from leftbehind_care.permissions import ShownToReader, get_scope
 from leftbehind_care.privacy import log_print
 from leftbehind_care.support import open_dropout_case
 from leftbehind_care.utils import class_labels
 
 
-class LeftBehindChild(Document):
+class LeftBehindChild(ShownToReader, Document):
 	def validate(self) -> None:
 		try:
 			self.validate_class_in_scope()
@@ -47,6 +47,7 @@ class LeftBehindChild(Document):
 		open_dropout_case(self)
 
 	def before_print(self, settings=None) -> None:
+		super().before_print(settings)
 		log_print(self)
 
 	def end_pairings_on_leaving(self) -> None:

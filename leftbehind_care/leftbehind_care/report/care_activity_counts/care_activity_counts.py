@@ -2,7 +2,7 @@
 # For license information, please see license.txt
 """关爱活动统计: for a term, how many care activities each of the viewer's children took part in, or
 each class's and school's children (the core counts: `leftbehind_care.core.activities.counts`).
-Activities come from `frappe.get_list`, so the viewer's scope applies."""
+Activities and their participants come from `frappe.get_list`, so the viewer's scope applies."""
 
 from __future__ import annotations
 
@@ -27,11 +27,15 @@ def execute(filters: dict | None = None):
 	if filters.get("school"):
 		conditions["school"] = filters.school
 	names = frappe.get_list("Care Activity", filters=conditions, pluck="name", limit_page_length=0)
+	# The rows through `frappe.get_list`: a reader who is not the organiser or a leader of its
+	# school counts the children they look after, never names the others.
 	rows = (
-		frappe.get_all(
+		frappe.get_list(
 			"Care Activity Participant",
-			filters={"parenttype": "Care Activity", "parent": ("in", names)},
+			filters={"parenttype": "Care Activity", "parent": ("in", names), "child": ("is", "set")},
 			fields=["parent", "child", "child_name", "care_class", "school"],
+			parent_doctype="Care Activity",
+			limit_page_length=0,
 		)
 		if names
 		else []
