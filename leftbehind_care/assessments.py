@@ -113,7 +113,9 @@ def propose_plan(assessment, template, result: rules.AssessmentResult) -> str | 
 			user,
 			frappe.db.get_value("User", user, "language"),
 			lambda: (
-				_("{0} was assessed at high risk ({1}): a draft intervention plan waits for a school leader")
+				_(
+					"{0} was assessed at high risk ({1}): an intervention plan is drafted for the class teacher to complete and submit for approval"
+				)
 				if action == rules.NEW_PLAN
 				else _(
 					"{0} was assessed at high risk ({1}) while an intervention plan is under way: review the plan"

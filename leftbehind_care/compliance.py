@@ -122,6 +122,17 @@ def term_of(day: datetime.date, terms: list[Term] | None = None) -> Term | None:
 	return next((t for t in (terms if terms is not None else care_terms()) if t.start <= day <= t.end), None)
 
 
+def report_term(name: str | None, terms: list[Term], today: datetime.date) -> Term | None:
+	"""The term a report shows: the one chosen; with none chosen, the term running today, else the
+	latest that has begun, else the first. None for a name that is no term (the report answers
+	with a sentence, never an error: Frappe v15 turns a report that raises into a prepared report
+	for good)."""
+	if name:
+		return next((t for t in terms if t.name == name), None)
+	begun = [t for t in terms if t.start <= today]
+	return term_of(today, terms) or (begun[-1] if begun else terms[0] if terms else None)
+
+
 def care_window(today: datetime.date) -> tuple[list[Term], Term | None, datetime.date]:
 	"""The terms, the term running today, and since when records are read to judge this month and
 	this term."""

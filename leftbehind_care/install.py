@@ -62,9 +62,12 @@ def ensure_workflows() -> None:
 				"next_state": t.to_state,
 				"allowed": role,
 				"allow_self_approval": int(t.self_approval),
+				"condition": condition,
 			}
 			for t in spec.transitions
-			for role in t.roles
+			# A fallback role sees its move only on a document that waits for it.
+			for roles, condition in ((t.roles, None), (t.fallback_roles, f"doc.{spec.fallback_field}"))
+			for role in roles
 		]
 		if frappe.db.exists("Workflow", spec.name):
 			doc = frappe.get_doc("Workflow", spec.name)
@@ -86,6 +89,33 @@ def ensure_workflows() -> None:
 		doc.save(ignore_permissions=True)
 
 
+# Workflow states and actions Frappe itself installs: never removed with the app.
+FRAPPE_STATES = ("Pending", "Approved", "Rejected")
+FRAPPE_ACTIONS = ("Approve", "Reject", "Review")
+
+
+def remove_workflows() -> None:
+	"""The shipped workflows, their pending workflow actions, and the states and actions no other
+	workflow uses (and Frappe did not install)."""
+	from leftbehind_care.core import workflow
+
+	specs = [workflow.read(name) for name in WORKFLOWS]
+	for spec in specs:
+		frappe.db.delete("Workflow Action", {"reference_doctype": spec.document_type})
+		frappe.delete_doc("Workflow", spec.name, force=True, ignore_permissions=True, ignore_missing=True)
+	used_states = set(frappe.get_all("Workflow Document State", pluck="state"))
+	used_actions = set(frappe.get_all("Workflow Transition", pluck="action"))
+	for spec in specs:
+		for state in {s.name for s in spec.states} - used_states - set(FRAPPE_STATES):
+			frappe.delete_doc(
+				"Workflow State", state, force=True, ignore_permissions=True, ignore_missing=True
+			)
+		for action in {t.action for t in spec.transitions} - used_actions - set(FRAPPE_ACTIONS):
+			frappe.delete_doc(
+				"Workflow Action Master", action, force=True, ignore_permissions=True, ignore_missing=True
+			)
+
+
 def workflow_rows(doc) -> tuple[list[dict], list[dict]]:
 	states = [{"state": r.state, "doc_status": r.doc_status, "allow_edit": r.allow_edit} for r in doc.states]
 	transitions = [
@@ -95,6 +125,7 @@ def workflow_rows(doc) -> tuple[list[dict], list[dict]]:
 			"next_state": r.next_state,
 			"allowed": r.allowed,
 			"allow_self_approval": r.allow_self_approval,
+			"condition": r.condition or None,
 		}
 		for r in doc.transitions
 	]
@@ -213,8 +244,11 @@ def ensure_settings() -> None:
 
 
 def after_uninstall() -> None:
-	"""Remove the six care roles, which arrived as a fixture, and their grants to users."""
+	"""Remove what install made: the six care roles (a fixture) and their grants to users, the
+	overview block, the property setters and the workflows."""
 	from leftbehind_care.core.scope import CARE_ROLES
+
+	remove_workflows()
 
 	frappe.delete_doc(
 		"Custom HTML Block", OVERVIEW_BLOCK, force=True, ignore_permissions=True, ignore_missing=True

@@ -1,6 +1,7 @@
-"""The daily job of intervention plans: a review past its day marks the plan and tells its
-responsible teacher and participating leader, once for that day (a Care Reminder with a unique
-key, as the care reminders)."""
+"""Intervention plans in the desk: each move tells the people it concerns (a submitted plan its
+approver, a decision its drafter), and the daily job marks a review past its day and tells the
+plan's responsible teacher and participating leader, once for that day (a Care Reminder with a
+unique key, as the care reminders)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from frappe import _
 from frappe.utils import getdate, nowdate
 
 from leftbehind_care.core import plans as rules
+from leftbehind_care.core.scope import ADMINISTRATOR
 from leftbehind_care.reminders import alert_about
 
 PLAN = "Intervention Plan"
@@ -75,3 +77,44 @@ def notify(user: str, row, due) -> None:
 		PLAN,
 		row.name,
 	)
+
+
+def notify_move(plan, transition) -> None:
+	"""Tell the people a plan's move concerns (`core.plans.told_of_move`), in their language, in
+	words for the step it is at."""
+	county = frappe.get_all(
+		"Has Role", filters={"role": ADMINISTRATOR, "parenttype": "User"}, pluck="parent", distinct=True
+	)
+	people = rules.told_of_move(
+		transition.from_state,
+		transition.to_state,
+		actor=frappe.session.user,
+		participating_leader=plan.participating_leader,
+		approvers=plan.approvers(),
+		county=[user for user in county if user != "Administrator"],
+		drafter=plan.drafted_by,
+		submitter=plan.submitted_by,
+	)
+	words = {
+		rules.PENDING: lambda: _("The intervention plan of {0} is submitted and waits for your approval"),
+		"In Progress": lambda: _("The intervention plan of {0} is approved: carry out its measures"),
+		"Rejected": lambda: _(
+			"The intervention plan of {0} is sent back: read the reason, revise it and submit it again"
+		),
+	}
+	subject = words.get(transition.to_state)
+	if not subject:
+		return
+	for user, language in frappe.get_all(
+		"User", filters={"name": ("in", people), "enabled": 1}, fields=["name", "language"], as_list=True
+	):
+		alert_about(user, language, lambda: subject().format(plan.child_name), PLAN, plan.name)
+
+
+def refresh_approval_by_county(school: str) -> None:
+	"""The plans of a school waiting for approval learn again whether a leader of the school may
+	approve them, or the county decides (the workflow's fallback)."""
+	for name in frappe.get_all(
+		PLAN, filters={"school": school, "workflow_state": rules.PENDING}, pluck="name"
+	):
+		frappe.get_doc(PLAN, name).store_approval_by_county()

@@ -100,22 +100,43 @@ def get_docinfo(doc=None, doctype=None, name=None):
 
 @frappe.whitelist(methods=["POST", "PUT"])
 def savedocs(doc, action):
-	"""The form's save (`frappe.desk.form.save.savedocs`), which sends the record's history back."""
+	"""The form's save (`frappe.desk.form.save.savedocs`), which sends the record and its history
+	back."""
 	frappe.desk.form.save.savedocs(doc, action)
+	docs_for_reader()
 	docinfo_for_reader()
 
 
 @frappe.whitelist(methods=["POST", "PUT"])
 def cancel(doctype=None, name=None, workflow_state_fieldname=None, workflow_state=None):
 	frappe.desk.form.save.cancel(doctype, name, workflow_state_fieldname, workflow_state)
+	docs_for_reader()
 	docinfo_for_reader()
 
 
 @frappe.whitelist(methods=["POST", "PUT"])
 def discard(doctype, name):
-	"""Frappe v16's discard of a draft, which sends the record's history back."""
+	"""Frappe v16's discard of a draft, which sends the record (as loaded, not saved) and its
+	history back."""
 	frappe.desk.form.save.discard(doctype, name)
+	docs_for_reader()
 	docinfo_for_reader()
+
+
+def docs_for_reader() -> None:
+	"""The records the form's save, cancel or discard sends back, as the reader may see them (a
+	document these load without saving never passes `permissions.ShownToReader`), with the titles
+	of what they link to, as the form's load sends them (a class as 7年级(1)班, a person by name)."""
+	docs = frappe.response.get("docs") or []
+	for i, d in enumerate(docs):
+		if isinstance(d, dict) and frappe.get_meta(d.get("doctype")).module == MODULE:
+			doc = frappe.get_doc(d)
+			doc.apply_fieldlevel_read_permissions()
+			frappe.desk.form.load.set_link_titles(doc)
+			shown = doc.as_dict()
+			shown.update({k: v for k, v in d.items() if k.startswith("__") or k == "localname"})
+			shown["__onload"] = {**(d.get("__onload") or {}), **doc.get_onload()}
+			docs[i] = shown
 
 
 def docinfo_for_reader() -> None:
@@ -141,10 +162,14 @@ def docinfo_for_reader() -> None:
 	versions = [(v, json.loads(v.data or "{}")) for v in docinfo.get("versions") or []]
 	shown_row = rows_shown_in_history(doctype, name, [data for _v, data in versions])
 	docinfo.versions = []
+	empty = _("(empty)")  # Frappe's timeline writes an empty value as "null"
 	for version, data in versions:
 		shown = version_for_reader(data, hidden, shown_row)
-		if shown is not None:
-			docinfo.versions.append({**version, "data": frappe.as_json(shown, indent=None)})
+		if shown is None:
+			continue
+		for change in shown["changed"] + [c for row in shown["row_changed"] for c in row[3]]:
+			change[1:] = [empty if value in (None, "") else value for value in change[1:]]
+		docinfo.versions.append({**version, "data": frappe.as_json(shown, indent=None)})
 	hidden_files = [
 		frappe.db.get_value(doctype, name, df.fieldname)
 		for df in meta.fields

@@ -69,3 +69,25 @@ def test_status_totals():
 	assert totals.overdue_reviews == 1  # a closed plan's old flag does not count
 	assert totals.mean_days_open == 21.0
 	assert plans.status_totals([], states).mean_days_open is None
+
+
+def test_a_submitted_plan_is_told_to_the_leader_who_takes_part_if_they_may_approve_it():
+	common = dict(actor="t@x", county=["admin@x"], drafter="t@x", submitter="t@x")
+	told = plans.told_of_move
+	assert told("Draft", "Pending Approval", participating_leader="l1", approvers=["l1", "l2"], **common) == [
+		"l1"
+	]
+	# The participating leader drafted it: the other leaders decide.
+	assert told("Draft", "Pending Approval", participating_leader="l1", approvers=["l2", "l3"], **common) == [
+		"l2",
+		"l3",
+	]
+	# No leader may: the county.
+	assert told("Draft", "Pending Approval", participating_leader="l1", approvers=[], **common) == ["admin@x"]
+
+
+def test_an_approval_or_rejection_is_told_to_the_drafter_and_submitter_not_the_one_who_moved_it():
+	args = dict(participating_leader="l1", approvers=["l1"], county=[], drafter="c@x", submitter="t@x")
+	assert plans.told_of_move("Pending Approval", "In Progress", actor="l1", **args) == ["c@x", "t@x"]
+	assert plans.told_of_move("Pending Approval", "Rejected", actor="c@x", **args) == ["t@x"]
+	assert plans.told_of_move("In Progress", "Under Review", actor="t@x", **args) == []

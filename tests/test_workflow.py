@@ -177,3 +177,45 @@ def test_a_broken_workflow_file_is_refused():
 	):
 		with pytest.raises(ValueError):
 			wf.load(broken)
+
+
+def test_the_county_decides_when_no_other_leader_of_the_school_can():
+	"""The school's only leader drafted or submitted the plan: the county's care administrator
+	approves or rejects it, and only then."""
+	for to_state in ("In Progress", "Rejected"):
+		args = (PLAN, "Pending Approval", to_state, [ADMINISTRATOR], FULL, "admin@x", ["l@x"])
+		assert wf.check_move(*args, others_may=False).to_state == to_state
+		assert code(wf.check_move, *args, others_may=True) == "workflow_move_not_allowed"
+		# The leader who drafted it still may not approve it.
+		assert (
+			code(
+				wf.check_move,
+				PLAN,
+				"Pending Approval",
+				to_state,
+				[SCHOOL_LEADER],
+				FULL,
+				"l@x",
+				["l@x"],
+				others_may=False,
+			)
+			== "workflow_self_approval"
+		)
+	# Other moves have no fallback: a care administrator never submits or closes a plan.
+	assert (
+		code(wf.check_move, PLAN, "In Progress", "Closed", [ADMINISTRATOR], FULL, "admin@x", others_may=False)
+		== "workflow_move_not_allowed"
+	)
+
+
+def test_fallback_roles_only_on_moves_closed_to_their_drafter():
+	data = {
+		"workflow_name": "x",
+		"document_type": "X",
+		"state_field": "s",
+		"content_fields": [],
+		"states": [{"state": "A", "editors": []}, {"state": "B", "editors": []}],
+		"transitions": [{"from": "A", "action": "Go", "to": "B", "roles": ["R"], "fallback_roles": ["F"]}],
+	}
+	with pytest.raises(ValueError):
+		wf.load(data)

@@ -86,3 +86,30 @@ def status_totals(rows: Iterable[tuple[str, bool, int]], states: Iterable[str]) 
 			overdue += bool(review_overdue)
 	mean = round(sum(open_days) / len(open_days), 1) if open_days else None
 	return StatusTotals(by_state, len(open_days), overdue, mean)
+
+
+PENDING = "Pending Approval"
+
+
+def told_of_move(
+	from_state: str,
+	to_state: str,
+	*,
+	actor: str,
+	participating_leader: str | None,
+	approvers: Iterable[str],
+	county: Iterable[str],
+	drafter: str | None,
+	submitter: str | None,
+) -> list[str]:
+	"""Who hears of a plan's move. Submitted: the participating leader when they may approve it,
+	else every leader who may, else the county's care administrators (the workflow's fallback).
+	Approved or rejected: its drafter and submitter. Never the person who moved it."""
+	if to_state == PENDING:
+		approvers = list(approvers)
+		people = [participating_leader] if participating_leader in approvers else approvers or list(county)
+	elif from_state == PENDING:
+		people = [drafter, submitter]
+	else:
+		people = []
+	return list(dict.fromkeys(person for person in people if person and person != actor))

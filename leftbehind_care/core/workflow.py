@@ -36,6 +36,9 @@ class Transition:
 	requires: tuple[str, ...] = ()
 	sets: tuple[str, ...] = ()
 	self_approval: bool = True
+	# Roles that take the move when nobody of `roles` can (the only leader of a school drafted or
+	# submitted the plan): the move never waits for ever.
+	fallback_roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,9 @@ class Workflow:
 	content_fields: tuple[str, ...]
 	states: tuple[State, ...]
 	transitions: tuple[Transition, ...]
+	# The document's flag that says its fallback roles are the ones to move it (kept by its
+	# controller; Frappe's workflow shows them the move only then).
+	fallback_field: str = ""
 
 	@property
 	def initial(self) -> str:
@@ -84,11 +90,18 @@ def load(data: Mapping) -> Workflow:
 			tuple(t.get("requires", ())),
 			tuple(t.get("sets", ())),
 			bool(t.get("self_approval", True)),
+			tuple(t.get("fallback_roles", ())),
 		)
 		for t in data["transitions"]
 	)
 	workflow = Workflow(
-		data["workflow_name"], data["document_type"], data["state_field"], content, states, transitions
+		data["workflow_name"],
+		data["document_type"],
+		data["state_field"],
+		content,
+		states,
+		transitions,
+		data.get("fallback_field", ""),
 	)
 	names = [s.name for s in states]
 	if len(set(names)) != len(names):
@@ -103,6 +116,8 @@ def load(data: Mapping) -> Workflow:
 			raise ValueError(f"{workflow.name}: {t.action} names fields that are not content fields")
 		if t.from_state == t.to_state:
 			raise ValueError(f"{workflow.name}: {t.action} does not change the state")
+		if t.fallback_roles and (t.self_approval or not workflow.fallback_field):
+			raise ValueError(f"{workflow.name}: {t.action} has fallback roles but no one it is closed to")
 	return workflow
 
 
@@ -119,12 +134,14 @@ def check_move(
 	facts: Mapping[str, object],
 	actor: str,
 	earlier_actors: Iterable[str] = (),
+	others_may: bool = True,
 ) -> Transition | None:
 	"""The transition a save makes, or None when the state stays. Refused: a move the workflow
 	does not have (`workflow_move_illegal`), one the person's roles may not take
-	(`workflow_move_not_allowed`), one whose required fields are empty (`workflow_fields_required`,
-	`facts` maps each field to whether it has a value), and an approval by the person who
-	drafted or submitted the document (`workflow_self_approval`)."""
+	(`workflow_move_not_allowed`; a fallback role takes it only when `others_may` is false — no
+	one of the move's own roles but the drafter and submitter could), one whose required fields are
+	empty (`workflow_fields_required`, `facts` maps each field to whether it has a value), and an
+	approval by the person who drafted or submitted the document (`workflow_self_approval`)."""
 	if from_state == to_state:
 		return None
 	workflow.state(to_state)
@@ -133,8 +150,15 @@ def check_move(
 	)
 	if transition is None:
 		raise RuleError("workflow_move_illegal", from_state=from_state, to_state=to_state)
-	if not set(roles).intersection(transition.roles):
-		raise RuleError("workflow_move_not_allowed", action=transition.action, roles=transition.roles)
+	roles = set(roles)
+	if not roles.intersection(transition.roles) and (
+		others_may or not roles.intersection(transition.fallback_roles)
+	):
+		raise RuleError(
+			"workflow_move_not_allowed",
+			action=transition.action,
+			roles=transition.roles if others_may else transition.fallback_roles,
+		)
 	missing = [field for field in transition.requires if not facts.get(field)]
 	if missing:
 		raise RuleError("workflow_fields_required", action=transition.action, fields=tuple(missing))

@@ -75,15 +75,22 @@ class TestAccessLog(u.CareTestCase):
 		self.assertIn({"file_type": "CSV", "export_from": CHILD}, logged)
 
 	def test_the_administrator_sees_who_read_whose_file(self):
+		from frappe.core.doctype.access_log.access_log import make_access_log
 		from frappe.desk.query_report import run
 
 		with self.set_user(u.TEACHER):
 			frappe.get_print(CHILD, self.a1, "Child File")
+			# What Frappe's print view logs of every print, HTML or not.
+			make_access_log(doctype=CHILD, document=self.a1, file_type="PDF", method="Print")
 		today = frappe.utils.nowdate()
 		with self.set_user(u.ADMIN):
 			result = run("Child File Access", {"from_date": today, "to_date": today, "child": self.a1})
 		rows = [r for r in result["result"] if r["user"] == u.TEACHER]
 		self.assertTrue(any(r["report_name"] == "Child File" and r["record_name"] == "赵小明" for r in rows))
+		self.assertFalse(
+			[r for r in rows if r["file_type"] == "PDF" and not r["report_name"]],
+			"an HTML print listed as a PDF",
+		)
 		for user in (u.TEACHER, u.LEADER, u.MENTOR, u.INSPECTOR):
 			with self.subTest(user=user), self.set_user(user):
 				self.assertRaises(

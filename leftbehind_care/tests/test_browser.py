@@ -37,6 +37,8 @@ LIST_PAGE = 20
 class TestDeskInChinese(u.CareTestCase):
 	@classmethod
 	def setUpClass(cls):
+		# Before the class reads the site's date: the time zone may change it.
+		cls.addClassCleanup(u.ready_for_the_desk())
 		super().setUpClass()
 		from playwright.sync_api import sync_playwright
 
@@ -233,7 +235,8 @@ class TestDeskInChinese(u.CareTestCase):
 			self.assert_follow_up_cards(page, person.user, f"{prefix}-follow-ups")
 
 	def assert_follow_up_cards(self, page, user: str, shot: str) -> None:
-		"""The school leader's two cards: open dropout cases and overdue hazards of their schools."""
+		"""The school leader's cards: open dropout cases, overdue hazards, plans waiting for their
+		approval and plans overdue for review, of their schools."""
 		page.wait_for_function(
 			"() => [...document.querySelectorAll('.number-widget-box .number')].every(e => /\\d/.test(e.innerText))",
 			timeout=30_000,
@@ -255,9 +258,26 @@ class TestDeskInChinese(u.CareTestCase):
 					"Safety Inspection", filters={"overdue_hazards": (">", 0)}, pluck="overdue_hazards"
 				)
 			)
+			awaiting = len(
+				frappe.get_list(
+					"Intervention Plan", filters={"workflow_state": "Pending Approval"}, pluck="name"
+				)
+			)
+			overdue = len(
+				frappe.get_list(
+					"Intervention Plan",
+					filters={"review_overdue": 1, "workflow_state": ("in", ["In Progress", "Under Review"])},
+					pluck="name",
+				)
+			)
 		finally:
 			frappe.set_user("Administrator")
-		for label, expected in (("Open Schooling Follow-ups", cases), ("Overdue Safety Hazards", hazards)):
+		for label, expected in (
+			("Open Schooling Follow-ups", cases),
+			("Overdue Safety Hazards", hazards),
+			("Plans Awaiting Approval", awaiting),
+			("Plan Reviews Overdue", overdue),
+		):
 			label = frappe._(label, lang="zh")
 			self.assertIn(label, shown, f"{shot}: card {label} not shown")
 			self.assertEqual(

@@ -81,8 +81,13 @@ class TestInterventionPlan(u.CareTestCase):
 		self.assertEqual((doc.document_type, doc.is_active), (PLAN, 1))
 		self.assertEqual({r.state for r in doc.states}, {s.name for s in spec.states})
 		self.assertEqual(
-			{(r.state, r.action, r.next_state, r.allowed) for r in doc.transitions},
-			{(t.from_state, t.action, t.to_state, role) for t in spec.transitions for role in t.roles},
+			{(r.state, r.action, r.next_state, r.allowed, r.condition or None) for r in doc.transitions},
+			{(t.from_state, t.action, t.to_state, role, None) for t in spec.transitions for role in t.roles}
+			| {
+				(t.from_state, t.action, t.to_state, role, "doc.approval_by_county")
+				for t in spec.transitions
+				for role in t.fallback_roles
+			},
 		)
 		modified = doc.modified
 		install.ensure_workflows()
@@ -90,6 +95,22 @@ class TestInterventionPlan(u.CareTestCase):
 		# Every state and action reads in Chinese.
 		labels = {s.name for s in spec.states} | {t.action for t in spec.transitions}
 		self.assertFalse([label for label in labels if frappe._(label, lang="zh") == label])
+
+	def test_uninstalling_removes_the_workflow_and_a_reinstall_brings_it_back(self):
+		spec = workflow.read("intervention_plan")
+		install.remove_workflows()
+		self.assertFalse(frappe.db.exists("Workflow", spec.name))
+		for state in ("Pending Approval", "Under Review", "Escalated"):
+			self.assertFalse(frappe.db.exists("Workflow State", state))
+		self.assertFalse(frappe.db.exists("Workflow Action Master", "Submit for Approval"))
+		# Frappe's own stay.
+		self.assertTrue(frappe.db.exists("Workflow State", "Rejected"))
+		self.assertTrue(frappe.db.exists("Workflow Action Master", "Approve"))
+		install.ensure_workflows()
+		self.assertTrue(frappe.db.get_value("Workflow", spec.name, "is_active"))
+		self.assertTrue(frappe.db.exists("Workflow State", "Pending Approval"))
+		frappe.db.rollback()
+		frappe.clear_cache(doctype=PLAN)
 
 	# ---- the way through
 
@@ -219,21 +240,84 @@ class TestInterventionPlan(u.CareTestCase):
 		plan = self.approved()
 		due = u.TODAY - datetime.timedelta(days=3)
 		frappe.db.set_value(PLAN, plan.name, {"next_review_on": due, "review_overdue": 0})
+		about_plan = {"document_type": PLAN, "document_name": plan.name}
+		frappe.db.delete("Notification Log", about_plan)  # the submission's and the approval's
 		keys = plans.mark_overdue_reviews()
 		self.assertIn(f"plan-review:{plan.name}:{due.isoformat()}", keys)
 		self.assertEqual(frappe.db.get_value(PLAN, plan.name, "review_overdue"), 1)
-		told = set(
-			frappe.get_all(
-				"Notification Log",
-				filters={"document_type": PLAN, "document_name": plan.name},
-				pluck="for_user",
-			)
-		)
+		told = set(frappe.get_all("Notification Log", filters=about_plan, pluck="for_user"))
 		self.assertEqual(told, {u.TEACHER, u.LEADER})
 		self.assertEqual(plans.mark_overdue_reviews(), [])
-		self.assertEqual(
-			frappe.db.count("Notification Log", {"document_type": PLAN, "document_name": plan.name}), 2
+		self.assertEqual(frappe.db.count("Notification Log", about_plan), 2)
+
+	# ---- who hears of a move, and who decides when the school's only leader drafted the plan
+
+	def told(self, plan) -> list[tuple[str, str]]:
+		rows = frappe.get_all(
+			"Notification Log",
+			filters={"document_type": PLAN, "document_name": plan.name},
+			fields=["for_user", "subject"],
+			order_by="creation asc",
 		)
+		frappe.db.delete("Notification Log", {"document_type": PLAN, "document_name": plan.name})
+		return [(row.for_user, row.subject) for row in rows]
+
+	def test_each_move_tells_the_people_it_concerns_in_words_for_its_step(self):
+		plan = self.draft()
+		self.move(u.TEACHER, plan, "Submit for Approval")
+		((user, subject),) = self.told(plan)
+		self.assertEqual(user, u.LEADER)  # the participating leader, who may approve it
+		self.assertIn("等待您审批", subject)
+		with self.set_user(u.TEACHER):
+			doc = frappe.get_doc(PLAN, plan.name)
+			doc.run_method("onload")
+		self.assertEqual(
+			doc.get_onload().decided_by,
+			frappe.utils.get_fullname(u.LEADER) + "、" + frappe.utils.get_fullname(BOTH),
+		)
+
+	def test_an_approval_and_a_rejection_reach_the_drafter(self):
+		plan = self.draft()
+		self.move(u.TEACHER, plan, "Submit for Approval")
+		self.told(plan)
+		self.move(u.LEADER, plan, "Approve")
+		((user, subject),) = self.told(plan)
+		self.assertEqual((user, "已批准" in subject), (u.TEACHER, True))
+		other = self.draft()
+		self.move(u.TEACHER, other, "Submit for Approval")
+		self.told(other)
+		with self.set_user(u.LEADER):
+			doc = frappe.get_doc(PLAN, other.name)
+			doc.rejection_reason = "目标写得太笼统"
+			doc.workflow_state = "Rejected"
+			doc.save()
+		((user, subject),) = self.told(other)
+		self.assertEqual((user, "退回" in subject), (u.TEACHER, True))
+
+	def test_the_county_approves_what_the_schools_only_leader_submitted(self):
+		plan = self.draft(BOTH, participating_leader=BOTH)
+		# While another leader of the school may approve it, the county may not.
+		self.move(BOTH, plan, "Submit for Approval")
+		self.assertEqual(frappe.db.get_value(PLAN, plan.name, "approval_by_county"), 0)
+		with self.set_user(u.ADMIN):
+			self.assertRaises(
+				frappe.ValidationError, apply_workflow, frappe.get_doc(PLAN, plan.name), "Approve"
+			)
+		# The other leader leaves the leadership group: BOTH is the school's only leader.
+		school = frappe.get_doc("Care School", u.SCHOOL_A)
+		school.set("members", [m for m in school.members if m.user != u.LEADER])
+		school.save(ignore_permissions=True)
+		self.assertEqual(frappe.db.get_value(PLAN, plan.name, "approval_by_county"), 1)
+		with self.set_user(BOTH):
+			self.assertRaises(
+				frappe.ValidationError, apply_workflow, frappe.get_doc(PLAN, plan.name), "Approve"
+			)
+			shown = frappe.get_doc(PLAN, plan.name)
+			shown.run_method("onload")
+			self.assertEqual(shown.get_onload().decided_by, frappe._(roles.ADMINISTRATOR))
+		with self.set_user(u.ADMIN):
+			doc = apply_workflow(frappe.get_doc(PLAN, plan.name), "Approve")
+		self.assertEqual((doc.workflow_state, doc.approved_by), ("In Progress", u.ADMIN))
 
 	# ---- scope
 

@@ -519,6 +519,12 @@ def make_world() -> dict[str, str]:
 			)
 		children[key] = existing
 		set_canaries(key, existing)
+		# Filed weeks ago: the world's records of "a few hours ago" fall after the filing at any
+		# hour of the site's day (just after midnight, too).
+		if getdate(frappe.db.get_value("Left Behind Child", existing, "filed_on")) > TODAY - 30 * DAY:
+			frappe.db.set_value(
+				"Left Behind Child", existing, "filed_on", TODAY - 60 * DAY, update_modified=False
+			)
 	make_pairing(children["a1"], mentor_user=MENTOR)
 	name, phone = B1_VOLUNTEER
 	make_pairing(children["b1"], mentor_kind="Volunteer", mentor_name=name, mentor_phone=phone)
@@ -606,7 +612,9 @@ def make_inside_records(children: dict[str, str]) -> dict[str, str]:
 		)
 		for key, name in (("a1", a1), ("a2", a2))
 	}
-	# a2 joins later: the history holds the row that added them.
+	# Long ago, in no term the other tests count; a2 joins later: the history holds the row that
+	# added them.
+	long_ago = TODAY - 1000 * DAY
 	activity = frappe.db.get_value("Care Activity", {"title": INSIDE_ACTIVITY})
 	if not activity:
 		activity = (
@@ -615,7 +623,7 @@ def make_inside_records(children: dict[str, str]) -> dict[str, str]:
 					"doctype": "Care Activity",
 					"activity_kind": "Group Activity",
 					"title": INSIDE_ACTIVITY,
-					"activity_date": TODAY,
+					"activity_date": long_ago,
 					"school": SCHOOL_A,
 					"host": "Administrator",
 					"participants": [about["a1"]],
@@ -624,12 +632,18 @@ def make_inside_records(children: dict[str, str]) -> dict[str, str]:
 			.insert()
 			.name
 		)
+	frappe.db.set_value(
+		"Care Activity", activity, {"activity_date": long_ago, "term": None}, update_modified=False
+	)
 	ensure_rows("Care Activity", activity, "participants", [about["a1"], about["a2"]])
 	names["Care Activity"] = activity
 	# a2 sat in before moving to class 2: written past the class check, as history would hold it.
 	meeting = frappe.db.get_value("Care Meeting", {"topic": INSIDE_MEETING})
 	if not meeting:
-		meeting = make_meeting(about["a1"].care_class, [("Child", a1)], topic=INSIDE_MEETING).name
+		meeting = make_meeting(
+			about["a1"].care_class, [("Child", a1)], topic=INSIDE_MEETING, meeting_date=long_ago
+		).name
+	frappe.db.set_value("Care Meeting", meeting, "meeting_date", long_ago, update_modified=False)
 	ensure_rows(
 		"Care Meeting",
 		meeting,

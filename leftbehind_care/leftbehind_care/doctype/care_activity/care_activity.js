@@ -54,6 +54,7 @@ function add_children(frm, care_class) {
 // The server sends only the rows of the children the reader looks after, and how many others.
 function show_rows_not_shown(frm) {
 	const others = (frm.doc.__onload || {}).rows_not_shown;
+	frm.set_intro(); // Frappe appends to the headline on each refresh
 	frm.set_intro(
 		others
 			? __(

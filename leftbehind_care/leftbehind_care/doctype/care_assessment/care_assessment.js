@@ -16,6 +16,8 @@ frappe.ui.form.on("Care Assessment", {
 	},
 	refresh(frm) {
 		frm.set_df_property("answers", "hidden", 1);
+		// Frappe adds a headline on every refresh (a save refreshes twice): one at a time.
+		frm.dashboard.clear_headline();
 		if (frm.doc.risk_level === "High") {
 			frm.dashboard.set_headline_alert(
 				frm.doc.proposed_plan

@@ -13,6 +13,7 @@ frappe.ui.form.on("Care Meeting", {
 	refresh(frm) {
 		// The server sends only the rows of the children the reader looks after, and how many others.
 		const others = (frm.doc.__onload || {}).rows_not_shown;
+		frm.set_intro(); // Frappe appends to the headline on each refresh
 		frm.set_intro(
 			others
 				? __(

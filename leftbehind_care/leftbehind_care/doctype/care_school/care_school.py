@@ -25,3 +25,9 @@ class CareSchool(Document):
 				ensure_user_has_role(row.user, MEMBER_ROLES[row.member_role])
 		except RuleError as err:
 			raise_rule_error(err, _("School {0}").format(self.school_name))
+
+	def on_update(self) -> None:
+		# A leader who joins or leaves the leadership group changes who may approve its plans.
+		from leftbehind_care.plans import refresh_approval_by_county
+
+		refresh_approval_by_county(self.name)

@@ -10,10 +10,14 @@ from frappe.utils import cstr, getdate, now_datetime, nowdate
 from leftbehind_care.core import plans, workflow
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.records import check_recorded_on
-from leftbehind_care.core.scope import MEMBER_LEADER
+from leftbehind_care.core.scope import ADMINISTRATOR, MEMBER_LEADER
+from leftbehind_care.plans import notify_move
 from leftbehind_care.records import ChildRecord
+from leftbehind_care.reminders import leaders_by_school
+from leftbehind_care.utils import user_names
 
 PLAN_WORKFLOW = workflow.read("intervention_plan")
+PENDING = "Pending Approval"
 
 
 class InterventionPlan(ChildRecord):
@@ -29,6 +33,7 @@ class InterventionPlan(ChildRecord):
 		self.validate_source_assessment()
 		transition = self.validate_workflow_move()
 		self.record_transition(transition)
+		self.set_approval_by_county()
 		self.validate_review_dates()
 		self.set_review_schedule()
 
@@ -63,10 +68,45 @@ class InterventionPlan(ChildRecord):
 			roles,
 			{field: bool(self.get(field)) for field in PLAN_WORKFLOW.content_fields},
 			frappe.session.user,
-			[before.drafted_by, before.submitted_by, before.owner],
+			self.earlier_actors(before),
+			others_may=bool(self.approvers(before)),
 		)
 		workflow.check_edits(PLAN_WORKFLOW, from_state, transition, self.changed_content(before), roles)
 		return transition
+
+	@staticmethod
+	def earlier_actors(doc) -> list[str]:
+		return [doc.drafted_by, doc.submitted_by, doc.owner]
+
+	def approvers(self, doc=None) -> list[str]:
+		"""The leaders of the child's school who may approve the plan: all but its drafter and
+		submitter. None left, the county's care administrator decides (the workflow's fallback)."""
+		doc = doc or self
+		earlier = set(self.earlier_actors(doc))
+		return [leader for leader in leaders_by_school().get(self.school, []) if leader not in earlier]
+
+	def set_approval_by_county(self) -> None:
+		"""The workflow's `fallback_field`: a plan waiting for approval that no leader of its school
+		may approve (Frappe's workflow then shows the care administrator Approve and Reject)."""
+		self.set(PLAN_WORKFLOW.fallback_field, int(self.workflow_state == PENDING and not self.approvers()))
+
+	def store_approval_by_county(self) -> None:
+		self.set_approval_by_county()
+		field = PLAN_WORKFLOW.fallback_field
+		self.db_set(field, self.get(field), update_modified=False)
+
+	def onload(self) -> None:
+		"""Who decides a plan waiting for approval, for the person who cannot: named, or the county."""
+		if self.workflow_state != PENDING:
+			return
+		self.set_approval_by_county()  # as the school's leadership group stands now
+		approvers = self.approvers()
+		if approvers:
+			names = user_names(set(approvers))
+			who = "、".join(names.get(user, user) for user in approvers)
+		else:
+			who = _(ADMINISTRATOR)
+		self.set_onload("decided_by", who)
 
 	def changed_content(self, before) -> list[str]:
 		return [
@@ -94,6 +134,11 @@ class InterventionPlan(ChildRecord):
 			self.submitted_by = user
 		elif transition.from_state == "Pending Approval" and transition.to_state == "In Progress":
 			self.approved_by, self.approved_on = user, getdate(nowdate())
+		self.flags.transition = transition
+
+	def on_update(self) -> None:
+		if self.flags.transition:
+			notify_move(self, self.flags.pop("transition"))
 
 	# ---- people and dates
 

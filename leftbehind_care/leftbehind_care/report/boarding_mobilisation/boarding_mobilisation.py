@@ -13,7 +13,7 @@ import frappe
 from frappe import _
 from frappe.utils import flt, getdate, nowdate
 
-from leftbehind_care.compliance import CHILD, care_terms, term_of
+from leftbehind_care.compliance import CHILD, care_terms, report_term
 from leftbehind_care.core import support as rules
 from leftbehind_care.core.settings import DEFAULTS
 from leftbehind_care.utils import class_titles
@@ -106,7 +106,7 @@ def guardian_capacities(children: list[str]) -> dict[str, tuple[str, ...]]:
 
 
 def school_rows(facts, filters) -> list[dict]:
-	term = next((t for t in care_terms() if t.name == filters.term), None) or term_of(getdate(nowdate()))
+	term = report_term(filters.term, care_terms(), getdate(nowdate()))
 	pupils = {}
 	if term and frappe.has_permission("Care Fund Entry", "read"):
 		for row in frappe.get_list(

@@ -10,7 +10,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
-from leftbehind_care.compliance import CHILD, care_terms, term_of
+from leftbehind_care.compliance import CHILD, care_terms, report_term
 from leftbehind_care.core import activities as rules
 from leftbehind_care.utils import class_titles
 
@@ -19,9 +19,8 @@ CHILDREN, CLASSES, SCHOOLS = "Children", "Classes", "Schools"
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
-	term = next((t for t in care_terms() if t.name == filters.term), None) or term_of(getdate(nowdate()))
+	term = report_term(filters.term, care_terms(), getdate(nowdate()))
 	if not term:
-		# No throw: Frappe turns a report that fails into a prepared report 15 seconds later.
 		return [], [], _("Choose a term to count its activities.")
 	conditions = {"term": term.name}
 	if filters.get("school"):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Date
+from frappe.query_builder.functions import Date, IfNull
 from frappe.utils import add_days, getdate, nowdate
 
 from leftbehind_care.privacy import LOGGED
@@ -50,6 +50,9 @@ def rows(filters) -> list[dict]:
 		)
 		.where(log.export_from.isin(sorted(LOGGED)))
 		.where(Date(log.creation).between(from_date, to_date))
+		# Frappe logs every print view as a PDF, without its format; the app's own entry of the
+		# same print says HTML or PDF and the format (privacy.log_print).
+		.where(~((log.method == "Print") & (IfNull(log.report_name, "") == "")))
 		.orderby(log.creation, order=frappe.qb.desc)
 		.limit(LIMIT)
 	)

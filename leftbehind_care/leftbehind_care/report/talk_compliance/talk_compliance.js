@@ -8,7 +8,6 @@ frappe.query_reports["Talk Compliance"] = {
 			label: __("Care Term"),
 			fieldtype: "Link",
 			options: "Care Term",
-			reqd: 1,
 		},
 		{ fieldname: "school", label: __("School"), fieldtype: "Link", options: "Care School" },
 		{

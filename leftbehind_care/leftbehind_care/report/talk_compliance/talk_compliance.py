@@ -14,7 +14,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
-from leftbehind_care.compliance import CHILD, CHILD_FIELDS, care_terms, compliance_of
+from leftbehind_care.compliance import CHILD, CHILD_FIELDS, care_terms, compliance_of, report_term
 from leftbehind_care.core.compliance import MET, MISSED, NOT_DUE, OPEN
 from leftbehind_care.reports import talk_compliance as builder
 from leftbehind_care.utils import class_titles, user_names
@@ -35,11 +35,11 @@ def status_labels() -> dict[str, str]:
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	terms = care_terms()
-	term = next((t for t in terms if t.name == filters.term), None)
-	if not term:
-		frappe.throw(_("Choose a term to see its talks."), title=_("Term Missing"))
-	lines = children_of(filters, term)
 	today = getdate(nowdate())
+	term = report_term(filters.term, terms, today)
+	if not term:
+		return [], [], _("No term to show: add the school terms (Care Term), then choose one.")
+	lines = children_of(filters, term)
 	results = compliance_of(
 		[line.pop("fields") for line in lines], today, since=min(term.start, today), terms=terms
 	)

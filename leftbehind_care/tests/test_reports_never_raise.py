@@ -1,0 +1,59 @@
+"""Every report of the app, opened bare or with filters that point elsewhere, as every role.
+
+Frappe v15 marks a Script Report that raises as a prepared (background) report for good
+(`Report.execute_script_report` leaves its 15-second watcher running), and from then on the report
+waits for a worker. So a report defaults what it can and answers the rest with an empty result and
+a sentence; the only error it may give is the refusal of a role that may not open it."""
+
+from __future__ import annotations
+
+import json
+
+import frappe
+from frappe.desk.query_report import run
+
+from leftbehind_care.tests import utils as u
+
+PERSONAS = (u.ADMIN, u.LEADER, u.TEACHER, u.COUNSELOR, u.MENTOR, u.INSPECTOR)
+FILTERS = (
+	{},
+	{"school": u.SCHOOL_B},
+	{"school": "没有这所学校"},
+	{"care_class": "没有这个班"},
+	{"term": "没有这个学期"},
+	{"view": "没有这种视图", "status": "没有这种状态", "risk_level": "没有"},
+	{"from_date": "2001-01-01", "to_date": "2000-01-01"},
+)
+
+
+class TestReportsNeverRaise(u.CareTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		u.make_world()
+		cls.reports = frappe.get_all("Report", filters={"module": "Leftbehind Care"}, pluck="name")
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_every_report_bare_and_with_foreign_filters_as_every_role(self):
+		self.assertGreaterEqual(len(self.reports), 9)
+		problems = []
+		for report in self.reports:
+			for persona in PERSONAS:
+				for filters in FILTERS:
+					frappe.set_user(persona)
+					try:
+						run(report, filters=json.dumps(filters))
+					except frappe.PermissionError:
+						continue  # a role that may not open the report is refused
+					except Exception as e:
+						problems.append(f"{report} as {persona} with {filters}: {type(e).__name__}: {e}")
+		frappe.set_user("Administrator")
+		self.assertEqual(problems, [])
+		self.assertEqual(
+			frappe.get_all(
+				"Report", filters={"name": ("in", self.reports), "prepared_report": 1}, pluck="name"
+			),
+			[],
+		)
