@@ -50,4 +50,32 @@ def frappe_strings() -> list[str]:
 		_("Asia/Shanghai"),
 		# Shown on opening a record whose workflow state the user's role may not edit.
 		_("This form is not editable due to a Workflow."),
+		# The form's timeline of changes.
+		_("{0} from {1} to {2}"),
+		_("{0} from {1} to {2} in row #{3}"),
+		_("You changed the value of {0}"),
+		_("{0} changed the value of {1}"),
+		_("You changed the value of {0} {1}"),
+		_("{0} changed the value of {1} {2}"),
+		_("You changed the values for {0}"),
+		_("{0} changed the values for {1}"),
+		_("You changed the values for {0} {1}"),
+		_("{0} changed the values for {1} {2}"),
+		_("added rows for {0}"),
+		_("removed rows for {0}"),
+		# The form's ⋯ menu (Frappe's catalogue reads Jump to field as 跳到现场).
+		_("Undo"),
+		_("Redo"),
+		_("Jump to field"),
+		# The notification panel.
+		_("Events"),
+		_("What's New"),
+		_("See all Activity"),
+		# A report's export dialog and its sheet, and the search box.
+		_("File Format"),
+		_("Include filters"),
+		_("Query Report"),
+		_("No Results found"),
+		# How a file was read (Child File Access): in the desk's form.
+		_("Form"),
 	]
