@@ -692,7 +692,10 @@ class AuditCase(u.CareTestCase):
 
 	@classmethod
 	def hidden_values(cls) -> set[str]:
-		return {value for key in cls.children for value in u.hidden_canaries(key).values()}
+		"""What no persona without permlevel 1 reads of any world child: notes and ID numbers."""
+		return {value for key in cls.children for value in u.hidden_canaries(key).values()} | {
+			number for child in cls.children.values() for number in u.id_numbers(child)
+		}
 
 	def setUp(self):
 		self.forget_baselines()

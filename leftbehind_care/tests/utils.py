@@ -15,7 +15,7 @@ from frappe.utils import get_test_client, getdate, nowdate
 from frappe.utils.password import update_password
 
 from leftbehind_care.core import scope as roles
-from leftbehind_care.core.identity import MALE, make_id_number
+from leftbehind_care.core.identity import FEMALE, MALE, make_id_number
 from leftbehind_care.core.meetings import FOR_A_CHILD
 
 try:  # Frappe v16
@@ -399,10 +399,16 @@ def hidden_canaries(key: str) -> dict[str, str]:
 	}
 
 
+# The sequence digits of each world child's and guardian's ID number (permlevel 1, as the notes).
+ID_SEQUENCES = {"a1": 901, "a2": 903, "b1": 905}
+GUARDIAN_BORN = datetime.date(1960, 3, 1)
+
+
 def set_canaries(key: str, child: str) -> None:
 	"""Give a world child its distinctive values (idempotent; written past validation, which
-	has nothing to say about them)."""
+	has nothing to say about them): the ID numbers agree with the stored birth dates."""
 	values, hidden = CANARIES[key], hidden_canaries(key)
+	born = getdate(frappe.db.get_value("Left Behind Child", child, "birth_date"))
 	frappe.db.set_value(
 		"Left Behind Child",
 		child,
@@ -410,6 +416,8 @@ def set_canaries(key: str, child: str) -> None:
 			"address": values["address"],
 			"health_notes": hidden["health_notes"],
 			"economy_notes": hidden["economy_notes"],
+			"id_number": valid_id_number(born, ID_SEQUENCES[key]),
+			"gender": MALE,
 		},
 		update_modified=False,
 	)
@@ -424,7 +432,11 @@ def set_canaries(key: str, child: str) -> None:
 	frappe.db.set_value(
 		"Child Guardian",
 		guardian,
-		{"phone": values["guardian_phone"], "notes": hidden["guardian_notes"]},
+		{
+			"phone": values["guardian_phone"],
+			"notes": hidden["guardian_notes"],
+			"id_number": valid_id_number(GUARDIAN_BORN, ID_SEQUENCES[key] + 1, FEMALE, region="110101"),
+		},
 		update_modified=False,
 	)
 	frappe.db.set_value(
@@ -436,11 +448,22 @@ def set_canaries(key: str, child: str) -> None:
 	)
 
 
+def id_numbers(child: str) -> set[str]:
+	"""The ID numbers of a world child and its guardian (permlevel 1)."""
+	guardian = frappe.db.get_value("Left Behind Child Guardian", {"parent": child}, "guardian")
+	return {
+		frappe.db.get_value("Left Behind Child", child, "id_number"),
+		frappe.db.get_value("Child Guardian", guardian, "id_number"),
+	} - {None, ""}
+
+
 def canaries_of(key: str, child: str) -> set[str]:
-	"""Every distinctive value of a world child: name, address, parent, guardian, hidden notes."""
+	"""Every distinctive value of a world child: name, address, parent, guardian, ID numbers,
+	hidden notes."""
 	values = CANARIES[key]
 	guardian = frappe.db.get_value("Left Behind Child Guardian", {"parent": child}, "guardian")
 	return {
+		*id_numbers(child),
 		frappe.db.get_value("Left Behind Child", child, "child_name"),
 		values["address"],
 		*values["parent"],

@@ -136,8 +136,15 @@ function clear_problems(frm, fieldnames) {
 	}
 }
 
-// This month's talk and family contact, and this term's home visit and guardian meeting.
+// This month's talk and family contact, and this term's home visit and guardian meeting: how many,
+// and whether the target (Care Settings) is met, still due, missed or not due.
 const CARE_STATUS_COLOURS = { Met: "green", Open: "orange", Missed: "red", "Not Due": "gray" };
+const CARE_STATUS_WORDS = {
+	Met: () => __("Target Met"),
+	Open: () => __("Still Due"),
+	Missed: () => __("Target Missed"),
+	"Not Due": () => __("Not Due Now"),
+};
 
 function show_care_status(frm) {
 	frappe.call("leftbehind_care.api.child_care_status", { child: frm.doc.name }).then(({ message: s }) => {
@@ -150,7 +157,8 @@ function show_care_status(frm) {
 		];
 		for (const [label, status, count] of items) {
 			if (!status) continue;
-			frm.dashboard.add_indicator(`${label}: ${count}`, CARE_STATUS_COLOURS[status] || "gray");
+			const words = CARE_STATUS_WORDS[status] ? ` · ${CARE_STATUS_WORDS[status]()}` : "";
+			frm.dashboard.add_indicator(`${label}: ${count}${words}`, CARE_STATUS_COLOURS[status] || "gray");
 		}
 	});
 }

@@ -24,7 +24,7 @@ frappe.query_reports["At-Risk Children"] = {
 				{ value: "Unsupervised", label: __("No Guardian Able to Care") },
 				{ value: "High Risk", label: __("Assessed at High Risk") },
 				{ value: "Open Incident", label: __("Incident Not Followed Through") },
-				{ value: "Open Plan", label: __("Intervention Plan Under Way") },
+				{ value: "Open Plan", label: __("Intervention Plan Not Ended") },
 				{ value: "Overdue Talks", label: __("Talks Overdue") },
 			],
 		},

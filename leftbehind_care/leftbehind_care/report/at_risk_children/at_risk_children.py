@@ -29,7 +29,7 @@ def reason_labels() -> dict[str, str]:
 		rules.UNSUPERVISED: _("No Guardian Able to Care"),
 		rules.HIGH_RISK: _("Assessed at High Risk"),
 		rules.OPEN_INCIDENT: _("Incident Not Followed Through"),
-		rules.OPEN_PLAN: _("Intervention Plan Under Way"),
+		rules.OPEN_PLAN: _("Intervention Plan Not Ended"),
 		rules.OVERDUE_TALKS: _("Talks Overdue"),
 	}
 
