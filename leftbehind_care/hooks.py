@@ -122,6 +122,10 @@ jinja = {
 doctype_list_js = {
 	"Left Behind Child": "public/js/left_behind_child_list.js",
 }
+doctype_js = {
+	"Care Activity": "public/js/rows_not_shown.js",
+	"Care Meeting": "public/js/rows_not_shown.js",
+}
 
 scheduler_events = {
 	"daily": [

@@ -233,6 +233,30 @@ class TestDeskInChinese(u.CareTestCase):
 		):
 			self.open(page, FOLLOW_UPS, f"{prefix}-follow-ups", ".number-widget-box .widget-content")
 			self.assert_follow_up_cards(page, person.user, f"{prefix}-follow-ups")
+			self.check_plan_waiting_for_approval(page, person.user, prefix)
+
+	def check_plan_waiting_for_approval(self, page, user: str, prefix: str) -> None:
+		"""A plan waiting for approval says who decides it, and on a phone its Actions button keeps
+		its label."""
+		frappe.set_user(user)
+		try:
+			pending = frappe.get_list(
+				"Intervention Plan", filters={"workflow_state": "Pending Approval"}, pluck="name", limit=1
+			)
+		finally:
+			frappe.set_user("Administrator")
+		if not pending:
+			return
+		shot = f"{prefix}-plan-pending"
+		self.go(page, ["Form", "Intervention Plan", pending[0]], shot, FORM_SHOWN)
+		page.wait_for_function(
+			"() => /审批/.test(frappe.container.page.querySelector('.form-message')?.innerText || '')",
+			timeout=30_000,
+		)
+		actions = page.locator(".page-container:visible .actions-btn-group:not(.hide)")
+		if prefix.endswith("phone") and actions.count() and actions.first.is_visible():
+			label = actions.first.locator(".actions-btn-group-label")
+			self.assertTrue(label.is_visible(), f"{shot}: the Actions button has no label")
 
 	def assert_follow_up_cards(self, page, user: str, shot: str) -> None:
 		"""The school leader's cards: open dropout cases, overdue hazards, plans waiting for their

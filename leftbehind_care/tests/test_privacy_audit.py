@@ -823,7 +823,7 @@ class TestPrivacyAuditInProcess(AuditCase):
 			set(self.methods),
 			"SKIPPED names a method the audit no longer finds",
 		)
-		problems, called = [], set()
+		problems, called, questions = [], set(), 0
 		self.forget_baselines()
 		spent: dict[str, float] = {}
 		seen: set[str] = set()
@@ -837,6 +837,7 @@ class TestPrivacyAuditInProcess(AuditCase):
 					if args is None or asked(seen, path, persona, args):
 						continue
 					called.add(path)
+					questions += 1
 					watched = self.watched(target, args)
 					baseline = self.baseline(watched)
 					frappe.db.savepoint("audit")
@@ -869,7 +870,8 @@ class TestPrivacyAuditInProcess(AuditCase):
 						problems.append(f"{path} as {persona} changed {target.doctype} {target.name}")
 			spent[path] = time.monotonic() - started
 		slowest = sorted(spent.items(), key=lambda item: -item[1])[:8]
-		print("\nSlowest methods of the audit:", ", ".join(f"{path} {secs:.0f}s" for path, secs in slowest))
+		print(f"\nThe audit asked {questions} questions in process (method × role × record).")
+		print("Slowest methods of the audit:", ", ".join(f"{path} {secs:.0f}s" for path, secs in slowest))
 		uncallable = set(self.methods) - set(SKIPPED) - called
 		if problems:
 			self.fail("\n".join(problems))
@@ -955,7 +957,7 @@ class TestPrivacyAuditOverHttp(AuditCase):
 		audit asks every method about every target): what HTTP adds — the request's parsing, the
 		method's HTTP verbs, `frappe.only_for`, the overrides — does not depend on the DocType, and
 		each way of scoping a record is reached once."""
-		problems = []
+		problems, questions = [], 0
 		frappe.db.rollback()
 		self.forget_baselines()
 		targets = representatives(self.targets)
@@ -976,11 +978,13 @@ class TestPrivacyAuditOverHttp(AuditCase):
 					if fn.__name__ not in INSERTS:
 						twin = (route, arguments(fn, target.twin(), persona, self.own_class))
 					self.ask(problems, path, persona, target, args, http_method, route, twin)
+					questions += 1
+		print(f"\nThe audit asked {questions} questions over HTTP (method × role × record).")
 		if problems:
 			self.fail("\n".join(problems))
 
 	def test_resource_routes(self):
-		problems = []
+		problems, questions = [], 0
 		frappe.db.rollback()
 		self.forget_baselines()
 		for target in self.targets:
@@ -1016,5 +1020,7 @@ class TestPrivacyAuditOverHttp(AuditCase):
 				for persona in target.personas:
 					label = f"{http_method} {route}"
 					self.ask(problems, label, persona, target, args, http_method, route, twin_request)
+					questions += 1
+		print(f"\nThe audit asked {questions} questions of the REST routes (route × role × record).")
 		if problems:
 			self.fail("\n".join(problems))

@@ -10,7 +10,7 @@ frappe.ui.form.on("Care Activity", {
 		if (frm.perm[0] && frm.perm[0].write) {
 			frm.add_custom_button(__("Add a Class"), () => add_class(frm));
 		}
-		show_rows_not_shown(frm);
+		lbc_show_rows_not_shown(frm);
 	},
 	care_class(frm) {
 		if (frm.doc.care_class && !(frm.doc.participants || []).length) add_children(frm, frm.doc.care_class);
@@ -49,18 +49,4 @@ function add_children(frm, care_class) {
 			frm.refresh_field("participants");
 			frappe.show_alert({ message: __("{0} children added", [added]), indicator: "green" });
 		});
-}
-
-// The server sends only the rows of the children the reader looks after, and how many others.
-function show_rows_not_shown(frm) {
-	const others = (frm.doc.__onload || {}).rows_not_shown;
-	frm.set_intro(); // Frappe appends to the headline on each refresh
-	frm.set_intro(
-		others
-			? __(
-					"{0} more children you do not look after are listed here: only the organiser and the school's leaders see their names.",
-					[others]
-			  )
-			: ""
-	);
 }

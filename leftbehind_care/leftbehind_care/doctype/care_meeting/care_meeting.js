@@ -11,17 +11,7 @@ frappe.ui.form.on("Care Meeting", {
 		}));
 	},
 	refresh(frm) {
-		// The server sends only the rows of the children the reader looks after, and how many others.
-		const others = (frm.doc.__onload || {}).rows_not_shown;
-		frm.set_intro(); // Frappe appends to the headline on each refresh
-		frm.set_intro(
-			others
-				? __(
-						"{0} more children you do not look after are listed here: only the organiser and the school's leaders see their names.",
-						[others]
-				  )
-				: ""
-		);
+		lbc_show_rows_not_shown(frm);
 	},
 	care_class(frm) {
 		if (!frm.doc.care_class) return;

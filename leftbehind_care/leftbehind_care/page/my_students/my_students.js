@@ -48,7 +48,19 @@ function badge(kind, status) {
 function record(doctype, child, page) {
 	const doc = frappe.model.get_new_doc(doctype, null, null, true);
 	if (child) doc.child = child;
-	frappe.ui.form.make_quick_entry(doctype, () => render(page), null, doc);
+	frappe.ui.form.make_quick_entry(
+		doctype,
+		(saved) => {
+			// The dialog closes without a word on a phone: say what was recorded.
+			frappe.show_alert({
+				message: __("{0} recorded for {1}", [__(doctype), frappe.utils.escape_html(saved.child_name || saved.child || "")]),
+				indicator: "green",
+			});
+			render(page);
+		},
+		null,
+		doc
+	);
 }
 
 let rendering = 0;
