@@ -684,6 +684,19 @@ class AuditCase(u.CareTestCase):
 		# Guardians a persona may file (teachers and leaders may), filed by the audit's requests.
 		frappe.db.delete("Child Guardian", {"owner": ("in", RESTRICTED), "creation": (">=", cls.started)})
 		frappe.db.delete("Email Queue", {"creation": (">=", cls.started)})
+		# What the personas' requests rightly added to the records they open (an attachment
+		# named 审计.txt, a comment, a tag…), which would otherwise show on the site's pages.
+		made = {"owner": ("in", RESTRICTED), "creation": (">=", cls.started)}
+		for doctype in (
+			"File",
+			"Comment",
+			"ToDo",
+			"DocShare",
+			"Tag Link",
+			"Document Follow",
+			"Communication",
+		):
+			frappe.db.delete(doctype, made)
 		if cls.email_account:
 			frappe.delete_doc("Email Account", cls.email_account, force=True, ignore_permissions=True)
 		frappe.db.commit()  # nosemgrep: frappe-manual-commit
