@@ -78,6 +78,7 @@ has_permission = {
 # the form's history send what the reader may see of it.
 override_whitelisted_methods = {
 	"frappe.desk.form.load.getdoc": "leftbehind_care.privacy.getdoc",
+	"frappe.desk.desk_page.getpage": "leftbehind_care.privacy.getpage",
 	"frappe.desk.form.load.get_docinfo": "leftbehind_care.privacy.get_docinfo",
 	"frappe.desk.form.save.savedocs": "leftbehind_care.privacy.savedocs",
 	"frappe.desk.form.save.cancel": "leftbehind_care.privacy.cancel",
@@ -100,10 +101,15 @@ override_whitelisted_methods = {
 	),
 }
 
+# Care users and visitors get an error's sentence, never its traceback.
+before_request = ["leftbehind_care.desk.hide_tracebacks"]
 # Reading a child's file over REST leaves an entry in the Access Log.
 after_request = ["leftbehind_care.privacy.log_rest_reads"]
 page_renderer = ["leftbehind_care.privacy.PrintRefusal"]
 boot_session = "leftbehind_care.boot.boot_session"
+
+# Care users' sidebars leave out Frappe's own workspaces (a Module Profile).
+doc_events = {"User": {"before_validate": "leftbehind_care.desk.give_care_staff_the_profile"}}
 
 # The care network's records on the child's form timeline.
 additional_timeline_content = {"Left Behind Child": ["leftbehind_care.timeline.child_timeline"]}
@@ -118,6 +124,10 @@ jinja = {
 		"leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child.missing_item_labels",
 	],
 }
+
+# The desk as care users meet it: no "+ 新" workspace button, forms and reports that fit a phone.
+app_include_css = ["/assets/leftbehind_care/css/desk.css"]
+app_include_js = ["/assets/leftbehind_care/js/desk.js"]
 
 doctype_list_js = {
 	"Left Behind Child": "public/js/left_behind_child_list.js",

@@ -12,6 +12,7 @@ def after_install() -> None:
 	ensure_people_named_in_links()
 	ensure_workflows()
 	ensure_assessment_template()
+	ensure_module_profile()
 
 
 def after_migrate() -> None:
@@ -21,6 +22,13 @@ def after_migrate() -> None:
 	ensure_people_named_in_links()
 	ensure_workflows()
 	ensure_assessment_template()
+	ensure_module_profile()
+
+
+def ensure_module_profile() -> None:
+	from leftbehind_care.desk import ensure_module_profile
+
+	ensure_module_profile()
 
 
 def ensure_assessment_template() -> None:
@@ -245,10 +253,12 @@ def ensure_settings() -> None:
 
 def after_uninstall() -> None:
 	"""Remove what install made: the six care roles (a fixture) and their grants to users, the
-	overview block, the property setters and the workflows."""
+	overview block, the property setters, the workflows and the care users' module profile."""
 	from leftbehind_care.core.scope import CARE_ROLES
+	from leftbehind_care.desk import remove_module_profile
 
 	remove_workflows()
+	remove_module_profile()
 
 	frappe.delete_doc(
 		"Custom HTML Block", OVERVIEW_BLOCK, force=True, ignore_permissions=True, ignore_missing=True

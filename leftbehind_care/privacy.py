@@ -19,6 +19,7 @@ from urllib.parse import unquote
 
 import frappe
 import frappe.client
+import frappe.desk.desk_page
 import frappe.desk.doctype.tag.tag
 import frappe.desk.form.load
 import frappe.desk.form.save
@@ -83,12 +84,46 @@ def getdoc(doctype, name, user=None):
 	try:
 		result = frappe.desk.form.load.getdoc(doctype, name)
 	except frappe.PermissionError:
-		if doctype in SCOPED:
+		if doctype in SCOPED or (doctype == "Report" and _is_app_report(name)):
 			frappe.clear_messages()
 			frappe.flags.error_message = out_of_care(doctype, name, "open")
 		raise
 	docinfo_for_reader()
 	return result
+
+
+def _is_app_report(name) -> bool:
+	return frappe.db.get_value("Report", name, "module") == MODULE
+
+
+@frappe.whitelist(allow_guest=True)
+def getpage(name: str | None = None):
+	"""`frappe.desk.desk_page.getpage`, which the desk asks for every address it has no route for.
+	The address of this app's records that the user may not open at all (an inspector typing a
+	child's address) gets the one sentence of refusal, not "page left-behind-child not found"."""
+	name = name or frappe.form_dict.get("name")
+	try:
+		# Frappe v15 reads the name from the request, v16 takes it as an argument.
+		frappe.response.docs.append(frappe.desk.desk_page.get(name))
+	except frappe.DoesNotExistError:
+		doctype = _app_doctype_of_slug(name)
+		if not doctype or frappe.session.user == "Guest":
+			raise
+		frappe.clear_messages()
+		frappe.flags.error_message = _(
+			"{0} are not among the records you look after, so you may not open them. If they should be in your care, ask your school leader."
+		).format(_(doctype))
+		raise frappe.PermissionError
+
+
+def _app_doctype_of_slug(slug) -> str | None:
+	"""The app's DocType whose desk address is `slug` (`left-behind-child`), if any."""
+	if not slug:
+		return None
+	for doctype in frappe.get_all("DocType", filters={"module": MODULE, "istable": 0}, pluck="name"):
+		if frappe.scrub(doctype).replace("_", "-") == slug:
+			return doctype
+	return None
 
 
 @frappe.whitelist()

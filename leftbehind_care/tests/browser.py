@@ -7,6 +7,7 @@ as the same users to know what each page must show.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -99,6 +100,14 @@ def screenshot_dir() -> Path:
 	path = Path(frappe.utils.get_bench_path()) / "browser-screenshots" / frappe.local.site
 	path.mkdir(parents=True, exist_ok=True)
 	return path
+
+
+# The README's screenshots, and which of a run's shots each one is (docs/screenshots/sources.json).
+README_SCREENSHOTS = Path(frappe.get_app_path("leftbehind_care")).parent / "docs" / "screenshots"
+
+
+def readme_screenshots() -> dict[str, str]:
+	return json.loads((README_SCREENSHOTS / "sources.json").read_text(encoding="utf-8"))
 
 
 def free_port() -> int:

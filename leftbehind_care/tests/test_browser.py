@@ -13,10 +13,12 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from urllib.parse import quote, urlencode
 
 import frappe
 
+from leftbehind_care.core import desk
 from leftbehind_care.core import scope as roles
 from leftbehind_care.demo import DEMO_PASSWORD
 from leftbehind_care.tests import browser
@@ -30,6 +32,7 @@ AT_RISK = "/app/query-report/" + quote("At-Risk Children")
 PRIORITIES = "/app/query-report/" + quote("Three Priorities")
 FOLLOW_UPS = "/app/school-follow-ups"
 PLAN_STATUS = "/app/query-report/" + quote("Intervention Plan Status")
+TALK_COMPLIANCE = "/app/query-report/" + quote("Talk Compliance")
 # Frappe's list shows 20 rows a page.
 LIST_PAGE = 20
 
@@ -66,6 +69,16 @@ class TestDeskInChinese(u.CareTestCase):
 		(cls.shots / "run.txt").write_text(f"{cls.ran} browser tests, {shots} screenshots\n")
 		print(f"\nBrowser screenshots: {cls.shots}")
 		super().tearDownClass()
+
+	def test_zz_the_readmes_screenshots_are_taken_here(self):
+		"""Each screenshot the README shows is one this run took (docs/screenshots/sources.json);
+		with LBC_README_SCREENSHOTS=1 the run copies them into docs/screenshots/. Runs last."""
+		copy = os.environ.get("LBC_README_SCREENSHOTS") == "1"
+		for name, shot in browser.readme_screenshots().items():
+			taken = self.shots / shot
+			self.assertTrue(taken.is_file(), f"the README's {name} comes from {shot}, which no test took")
+			if copy:
+				shutil.copyfile(taken, browser.README_SCREENSHOTS / name)
 
 	def setUp(self):
 		type(self).ran = getattr(type(self), "ran", 0) + 1
@@ -112,6 +125,12 @@ class TestDeskInChinese(u.CareTestCase):
 					page, print_path(person.other_child, "Child File"), shot, ".page-card-head", refusal=True
 				)
 				self.assert_refusal(page, shot)
+				# Typing a child's address, or the children's list's, gets the same sentence.
+				for path in (f"/app/left-behind-child/{person.other_child}", "/app/left-behind-child"):
+					shot = f"inspector-{width}-child-address-{path.count('/')}"
+					self.open(page, path, shot, ".modal.show", refusal=True)
+					self.assert_refusal(page, shot)
+					self.assertNotIn("left-behind-child", browser.visible_text(page), shot)
 
 	def test_another_classs_child_is_refused_calmly(self):
 		person = self.people[roles.CLASS_TEACHER]
@@ -137,9 +156,21 @@ class TestDeskInChinese(u.CareTestCase):
 		for width in browser.WIDTHS:
 			with self.session(person, width) as page:
 				prefix = f"{key}-{width}"
-				self.open(page, "/app", f"{prefix}-home", ".number-widget-box .widget-content")
-				self.assertTrue(page.url.endswith(WORKSPACE), page.url)
+				if desk.home_page(frappe.get_roles(person.user)) == desk.MY_STUDENTS:
+					# Class teachers and mentors land on 我的学生; the workspace is a click away.
+					self.open(page, "/app", f"{prefix}-home", ".my-students .page-head, .page-head")
+					page.wait_for_selector(".my-students", timeout=30_000)
+					self.assertIn(frappe._("My Students", lang="zh"), page.inner_text(".page-head:visible"))
+					self.open(page, WORKSPACE, f"{prefix}-workspace", ".number-widget-box .widget-content")
+				else:
+					self.open(page, "/app", f"{prefix}-home", ".number-widget-box .widget-content")
+					self.assertTrue(page.url.endswith(WORKSPACE), page.url)
 				self.assert_number_cards(page, person.user, prefix)
+				# Frappe's own workspaces (Users, Website, Tools…) are not in a care user's sidebar.
+				modules = page.evaluate(
+					"() => (frappe.boot.allowed_workspaces || frappe.boot.sidebar_pages.pages).map(p => p.module)"
+				)
+				self.assertEqual(set(modules), {"Leftbehind Care"}, prefix)
 
 				self.open(page, "/app/left-behind-child", f"{prefix}-list", ".frappe-list .result")
 				rows = page.eval_on_selector_all(
@@ -203,6 +234,8 @@ class TestDeskInChinese(u.CareTestCase):
 				self.assert_fits(page, ".frappe-list", shot)
 			if rows:
 				self.go(page, ["Form", doctype, rows[0]], f"{shot}-form", FORM_SHOWN)
+				if prefix.endswith("phone"):
+					self.assert_tables_reachable(page, f"{shot}-form")
 
 	def check_children_in_trouble(self, page, person, prefix: str, visible: set[str]) -> None:
 		"""A new assessment asks the default template's questions; the two reports list only the
@@ -227,6 +260,7 @@ class TestDeskInChinese(u.CareTestCase):
 		titles = set(frappe.get_all(CHILD, filters={"name": ("in", sorted(visible))}, pluck="child_name"))
 		self.assertLessEqual(listed, visible | titles, f"{prefix}: a child outside the scope is at risk")
 		self.open(page, PLAN_STATUS, f"{prefix}-plan-status", ".report-wrapper, .dt-scrollable")
+		self.open(page, TALK_COMPLIANCE, f"{prefix}-talk-compliance", ".report-wrapper, .dt-scrollable")
 		self.open(page, PRIORITIES, f"{prefix}-priorities", ".report-wrapper, .dt-scrollable")
 		if frappe.has_permission("Schooling Follow-up", "read", user=person.user) and frappe.has_permission(
 			"Safety Inspection", "read", user=person.user
@@ -395,6 +429,17 @@ class TestDeskInChinese(u.CareTestCase):
 				box = cells.nth(index).bounding_box()
 				self.assertIsNotNone(box, f"{shot}: {table} phone hidden")
 				self.assertLessEqual(box["x"] + box["width"], 390, f"{shot}: {table} phone off screen")
+
+	def assert_tables_reachable(self, page, shot: str) -> None:
+		"""Every table of the form shows its columns on a phone, or scrolls sideways to them:
+		none is cut off at the screen's edge."""
+		cut = page.evaluate(
+			"""() => [...frappe.container.page.querySelectorAll('.form-grid-container')]
+				.filter(e => e.offsetParent && e.scrollWidth > e.clientWidth + 1
+					&& !['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
+				.map(e => e.closest('[data-fieldname]')?.dataset.fieldname)"""
+		)
+		self.assertFalse(cut, f"{shot}: tables cut off on a phone")
 
 	def assert_fits(self, page, selector: str, shot: str) -> None:
 		width = page.evaluate("() => document.documentElement.scrollWidth")

@@ -42,9 +42,34 @@ class TestClosedPaths(u.CareTestCase):
 		self.assertIn(
 			"不在您负责的儿童和记录之中，不能打开", body.get("_error_message", "")
 		)  # a Chinese user
-		# Frappe's own lines (its internal check, the user's login) are not added to it.
+		# Frappe's own lines (its internal check, the user's login) are not added to it, nor
+		# its Python traceback (which the desk prints into the browser's console).
 		self.assertNotIn("_server_messages", body)
 		self.assertNotIn(self.b1.child_name, json.dumps(body, ensure_ascii=False))
+		self.assertNotIn("Traceback", json.dumps(body))
+		self.assertNotIn("_debug_messages", body)
+
+	def test_an_address_of_records_the_user_may_not_open_is_refused_in_one_sentence(self):
+		# An inspector sees numbers, never a child: the children's list address (or a child's)
+		# is refused as the form is, not as a page "left-behind-child" that was not found.
+		status, body = u.RestClient(u.INSPECTOR).get_json(
+			"/api/method/frappe.desk.desk_page.getpage", name="left-behind-child"
+		)
+		self.assertEqual(status, 403)
+		self.assertIn("不在您负责的儿童和记录之中，不能打开", body.get("_error_message", ""))
+		self.assertNotIn("left-behind-child", json.dumps(body, ensure_ascii=False))
+		self.assertNotIn("Traceback", json.dumps(body))
+		# A page that does not exist is still one that does not exist; a real one still loads.
+		status, body = u.RestClient(u.INSPECTOR).get_json(
+			"/api/method/frappe.desk.desk_page.getpage", name="no-such-page"
+		)
+		self.assertIn(status, (403, 404))
+		self.assertNotIn("不在您负责", body.get("_error_message", ""))
+		status, body = u.RestClient(u.TEACHER).get_json(
+			"/api/method/frappe.desk.desk_page.getpage", name="my-students"
+		)
+		self.assertEqual(status, 200)
+		self.assertEqual(body["docs"][0]["name"], "my-students")
 
 	def test_printing_a_child_outside_the_care_is_refused_in_one_sentence(self):
 		client = u.RestClient(u.TEACHER)
@@ -220,7 +245,9 @@ class TestClosedPaths(u.CareTestCase):
 			"/api/resource/Left Behind Child", filters={"id_number": "411421201601011234"}
 		)
 		self.assertEqual(status, 403)
-		self.assertIn("身份号码", json.dumps(body, ensure_ascii=False))  # the mentor's language is zh
+		messages = [json.loads(m)["message"] for m in json.loads(body.get("_server_messages", "[]"))]
+		self.assertIn("身份号码", " ".join(messages))  # the mentor's language is zh
+		self.assertNotIn("Traceback", json.dumps(body))
 
 	# ---- writes that would take a child over
 
