@@ -78,4 +78,16 @@ def frappe_strings() -> list[str]:
 		_("No Results found"),
 		# How a file was read (Child File Access): in the desk's form.
 		_("Form"),
+		# The notification panel (Frappe v15 has no Chinese for these).
+		_("Looks like you haven’t received any notifications."),
+		_("Mark all as read"),
+		_("No New notifications"),
+		_("No Upcoming Events"),
+		_("Nothing New"),
+		_("Notification Settings"),
+		_("Notifications Disabled"),
+		_("Rest of the day"),
+		_("There are no upcoming events for you."),
+		_("There is nothing new to show you right now."),
+		_("View Full Log"),
 	]

@@ -96,6 +96,7 @@ override_whitelisted_methods = {
 	"frappe.templates.includes.comments.comments.add_comment": "leftbehind_care.privacy.add_comment",
 	"frappe.desk.listview.get_group_by_count": "leftbehind_care.privacy.get_group_by_count",
 	"frappe.desk.query_report.export_query": "leftbehind_care.privacy.export_report",
+	"frappe.desk.query_report.get_script": "leftbehind_care.privacy.get_script",
 	"frappe.workflow.doctype.workflow.workflow.get_workflow_state_count": (
 		"leftbehind_care.privacy.get_workflow_state_count"
 	),

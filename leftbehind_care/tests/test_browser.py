@@ -125,9 +125,12 @@ class TestDeskInChinese(u.CareTestCase):
 					page, print_path(person.other_child, "Child File"), shot, ".page-card-head", refusal=True
 				)
 				self.assert_refusal(page, shot)
-				# Typing a child's address, or the children's list's, gets the same sentence.
-				for path in (f"/app/left-behind-child/{person.other_child}", "/app/left-behind-child"):
-					shot = f"inspector-{width}-child-address-{path.count('/')}"
+				# Typing a child's address, the children's list's or the register's gets the same
+				# sentence.
+				for index, path in enumerate(
+					(f"/app/left-behind-child/{person.other_child}", "/app/left-behind-child", REGISTER)
+				):
+					shot = f"inspector-{width}-child-address-{index}"
 					self.open(page, path, shot, ".modal.show", refusal=True)
 					self.assert_refusal(page, shot)
 					self.assertNotIn("left-behind-child", browser.visible_text(page), shot)
@@ -171,6 +174,8 @@ class TestDeskInChinese(u.CareTestCase):
 					"() => (frappe.boot.allowed_workspaces || frappe.boot.sidebar_pages.pages).map(p => p.module)"
 				)
 				self.assertEqual(set(modules), {"Leftbehind Care"}, prefix)
+				if width == "phone":
+					self.assert_notifications_fit(page, f"{prefix}-notifications")
 
 				self.open(page, "/app/left-behind-child", f"{prefix}-list", ".frappe-list .result")
 				rows = page.eval_on_selector_all(
@@ -429,6 +434,21 @@ class TestDeskInChinese(u.CareTestCase):
 				box = cells.nth(index).bounding_box()
 				self.assertIsNotNone(box, f"{shot}: {table} phone hidden")
 				self.assertLessEqual(box["x"] + box["width"], 390, f"{shot}: {table} phone off screen")
+
+	def assert_notifications_fit(self, page, shot: str) -> None:
+		"""The notification panel opens within the phone's screen."""
+		page.locator(".dropdown-notifications .nav-link, .dropdown-notifications > a").first.click()
+		page.wait_for_selector(".notifications-list", state="visible", timeout=10_000)
+		page.wait_for_timeout(300)
+		page.screenshot(path=str(self.shots / f"{shot}.png"))
+		left, right = page.evaluate(
+			"() => { const r = document.querySelector('.notifications-list').getBoundingClientRect(); return [r.left, r.right] }"
+		)
+		self.assertGreaterEqual(left, -1, f"{shot}: the panel starts off the screen")
+		self.assertLessEqual(right, 391, f"{shot}: the panel runs off the screen")
+		words = browser.english_words(page.inner_text(".notifications-list"))
+		self.assertFalse(words, f"{shot}: English in the notification panel: {sorted(words)}")
+		page.keyboard.press("Escape")
 
 	def assert_tables_reachable(self, page, shot: str) -> None:
 		"""Every table of the form shows its columns on a phone, or scrolls sideways to them:

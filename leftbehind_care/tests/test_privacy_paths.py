@@ -65,6 +65,16 @@ class TestClosedPaths(u.CareTestCase):
 		)
 		self.assertIn(status, (403, 404))
 		self.assertNotIn("不在您负责", body.get("_error_message", ""))
+		# A report of the app: Frappe v15 asks for its script first, v16 for its report page.
+		client = u.RestClient(u.INSPECTOR)
+		status, body = client.get_json(
+			"/api/method/frappe.desk.query_report.get_script", report_name="Child Register"
+		)
+		self.assertEqual(status, 403)
+		self.assertIn("留守儿童花名册 不在您负责的儿童和记录之中", body.get("_error_message", ""))
+		status, body = client.get_json("/api/method/frappe.desk.desk_page.getpage", name="query-report")
+		if status != 200:
+			self.assertIn("不在您负责的儿童和记录之中", body.get("_error_message", ""))
 		status, body = u.RestClient(u.TEACHER).get_json(
 			"/api/method/frappe.desk.desk_page.getpage", name="my-students"
 		)
