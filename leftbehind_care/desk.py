@@ -75,7 +75,9 @@ def give_profile(users, blocked: list[str]) -> None:
 	fields = ["name", "creation", "modified", "owner", "modified_by"]
 	fields += ["parent", "parenttype", "parentfield", "idx", "module"]
 	frappe.db.bulk_insert("Block Module", fields, rows)
-	frappe.db.set_value("User", {"name": ("in", users)}, "module_profile", MODULE_PROFILE, update_modified=False)
+	frappe.db.set_value(
+		"User", {"name": ("in", users)}, "module_profile", MODULE_PROFILE, update_modified=False
+	)
 	for user in users:
 		frappe.clear_document_cache("User", user)
 
@@ -97,7 +99,9 @@ def remove_module_profile() -> None:
 	if users:
 		frappe.db.delete("Block Module", {"parenttype": "User", "parent": ("in", users)})
 		frappe.db.set_value("User", {"name": ("in", users)}, "module_profile", None, update_modified=False)
-	frappe.delete_doc("Module Profile", MODULE_PROFILE, force=True, ignore_permissions=True, ignore_missing=True)
+	frappe.delete_doc(
+		"Module Profile", MODULE_PROFILE, force=True, ignore_permissions=True, ignore_missing=True
+	)
 
 
 def hide_tracebacks() -> None:

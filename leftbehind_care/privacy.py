@@ -468,9 +468,15 @@ def get_workflow_state_count(doctype, workflow_state_field, states):
 @frappe.whitelist()
 def export_report():
 	"""`frappe.desk.query_report.export_query`, leaving an Access Log entry when the report lists
-	children (Frappe logs exports from the report view and Data Export, not from reports)."""
+	children (Frappe logs exports from the report view and Data Export, not from reports), with
+	the app's yes/no columns in words."""
 	form = frappe.local.form_dict
-	result = frappe.desk.query_report.export_query()
+	# The app's reports write their yes/no columns as 是 and 否 (utils.checks_in_words).
+	frappe.flags.lbc_exporting = True
+	try:
+		result = frappe.desk.query_report.export_query()
+	finally:
+		frappe.flags.lbc_exporting = False
 	ref_doctype = frappe.get_cached_value("Report", form.get("report_name"), "ref_doctype")
 	if ref_doctype in LOGGED:
 		make_access_log(

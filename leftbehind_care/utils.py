@@ -60,3 +60,22 @@ def class_labels(classes) -> dict[str, str]:
 			as_list=True,
 		)
 	}
+
+
+def checks_in_words(execute):
+	"""A report's `execute`: exported to a spreadsheet (`privacy.export_report`), its yes/no
+	columns read 是 and 否 instead of 1 and 0 (`reports.checks_as_words`); on screen they stay
+	check marks."""
+	import functools
+
+	from leftbehind_care.reports import checks_as_words
+
+	@functools.wraps(execute)
+	def wrapper(filters=None):
+		result = execute(filters)
+		if not frappe.flags.lbc_exporting or not result or len(result) < 2:
+			return result
+		columns, rows = checks_as_words(result[0], result[1], frappe._("Yes"), frappe._("No"))
+		return (columns, rows, *result[2:])
+
+	return wrapper

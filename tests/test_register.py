@@ -32,3 +32,14 @@ def test_the_summary_counts_what_a_leader_counts():
 	)
 	assert (summary.children, summary.unsupervised, summary.incomplete) == (2, 1, 1)
 	assert (summary.average_completeness, summary.cards_issued, summary.boarding) == (90, 1, 1)
+
+
+def test_chart_labels_fit_a_phone():
+	from leftbehind_care.core.register import short_labels
+
+	schools = ["民权县老颜集乡九年一贯制学校", "民权县城关镇中心小学", "民权县伯党回族乡初级中学"]
+	assert short_labels(schools) == ["老颜集乡九年一…", "城关镇中心小学", "伯党回族乡初级…"]
+	# Classes share "7年级(" but no county: nothing is left out of them.
+	assert short_labels(["7年级(1)班", "7年级(2)班"]) == ["7年级(1)班", "7年级(2)班"]
+	assert short_labels(["民权县实验小学"]) == ["民权县实验小学"]
+	assert short_labels([]) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -46,3 +47,17 @@ def chart_groups(rows: Iterable[Mapping[str, object]]) -> tuple[str, list[tuple[
 		label = str(row.get(key) or "-")
 		counts[label] = counts.get(label, 0) + 1
 	return key, sorted(counts.items(), key=lambda item: -item[1])
+
+
+def short_labels(labels: list[str], width: int = 8) -> list[str]:
+	"""A chart's legend labels short enough for a phone: the county (or district, city) that every
+	label begins with is left out (民权县… before each school), and a label longer than `width`
+	characters is cut, ending in "…" (the chart measures Latin letters and lets wider Chinese labels
+	overlap)."""
+	common = os.path.commonprefix(labels) if len(labels) > 1 else ""
+	prefix = common[: max(common.rfind(place) for place in "县区市") + 1]
+	out = []
+	for label in labels:
+		rest = label[len(prefix) :] or label
+		out.append(rest if len(rest) <= width else rest[: width - 1] + "…")
+	return out

@@ -74,6 +74,33 @@ class TestAccessLog(u.CareTestCase):
 		)
 		self.assertIn({"file_type": "CSV", "export_from": CHILD}, logged)
 
+	def test_an_exported_register_says_yes_and_no_in_words(self):
+		from io import BytesIO
+
+		from openpyxl import load_workbook
+
+		from leftbehind_care import privacy
+
+		with self.set_user(u.LEADER):
+			frappe.local.form_dict = frappe._dict(
+				report_name="Child Register",
+				file_format_type="Excel",
+				filters=frappe.as_json({"status": "Active"}),
+				visible_idx="[]",
+			)
+			frappe.local.lang = "zh"
+			try:
+				privacy.export_report()
+			finally:
+				frappe.local.lang = "en"
+		sheet = load_workbook(BytesIO(frappe.response.filecontent)).active
+		rows = list(sheet.iter_rows(values_only=True))
+		column = rows[0].index(frappe._("Unsupervised Child Alert", lang="zh"))
+		values = {row[column] for row in rows[1:]}
+		self.assertTrue(values)
+		self.assertLessEqual(values, {"是", "否"})
+		self.assertFalse(frappe.flags.lbc_exporting)
+
 	def test_the_administrator_sees_who_read_whose_file(self):
 		from frappe.core.doctype.access_log.access_log import make_access_log
 		from frappe.desk.query_report import run
@@ -86,6 +113,10 @@ class TestAccessLog(u.CareTestCase):
 		with self.set_user(u.ADMIN):
 			result = run("Child File Access", {"from_date": today, "to_date": today, "child": self.a1})
 		rows = [r for r in result["result"] if r["user"] == u.TEACHER]
+		# Each reader by name, as a person reads the list, not by their login.
+		teacher_name = frappe.db.get_value("User", u.TEACHER, "full_name")
+		self.assertEqual({r["user_name"] for r in rows}, {teacher_name})
+		self.assertNotIn("user", [c["fieldname"] for c in result["columns"]])
 		self.assertTrue(any(r["report_name"] == "Child File" and r["record_name"] == "赵小明" for r in rows))
 		self.assertFalse(
 			[r for r in rows if r["file_type"] == "PDF" and not r["report_name"]],

@@ -206,6 +206,7 @@ class TestDeskInChinese(u.CareTestCase):
 
 				if register:
 					self.open(page, REGISTER, f"{prefix}-register", ".dt-scrollable .dt-row")
+					self.assert_title_whole(page, f"{prefix}-register")
 					shown = set(
 						page.eval_on_selector_all(
 							".dt-scrollable .dt-row .dt-cell__content--col-1",
@@ -265,8 +266,11 @@ class TestDeskInChinese(u.CareTestCase):
 		titles = set(frappe.get_all(CHILD, filters={"name": ("in", sorted(visible))}, pluck="child_name"))
 		self.assertLessEqual(listed, visible | titles, f"{prefix}: a child outside the scope is at risk")
 		self.open(page, PLAN_STATUS, f"{prefix}-plan-status", ".report-wrapper, .dt-scrollable")
+		self.assert_title_whole(page, f"{prefix}-plan-status")
 		self.open(page, TALK_COMPLIANCE, f"{prefix}-talk-compliance", ".report-wrapper, .dt-scrollable")
+		self.assert_title_whole(page, f"{prefix}-talk-compliance")
 		self.open(page, PRIORITIES, f"{prefix}-priorities", ".report-wrapper, .dt-scrollable")
+		self.assert_title_whole(page, f"{prefix}-priorities")
 		if frappe.has_permission("Schooling Follow-up", "read", user=person.user) and frappe.has_permission(
 			"Safety Inspection", "read", user=person.user
 		):
@@ -434,6 +438,14 @@ class TestDeskInChinese(u.CareTestCase):
 				box = cells.nth(index).bounding_box()
 				self.assertIsNotNone(box, f"{shot}: {table} phone hidden")
 				self.assertLessEqual(box["x"] + box["width"], 390, f"{shot}: {table} phone off screen")
+
+	def assert_title_whole(self, page, shot: str) -> None:
+		"""A report's name shows whole in its page's title, at either width."""
+		cut = page.evaluate(
+			"""() => [...document.querySelectorAll('.page-head .title-text')]
+				.filter(e => e.offsetParent && e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
+		)
+		self.assertFalse(cut, f"{shot}: the title ends in …")
 
 	def assert_notifications_fit(self, page, shot: str) -> None:
 		"""The notification panel opens within the phone's screen."""

@@ -363,7 +363,7 @@ class TestSupportOverRest(u.CareTestCase):
 				before = frappe.db.count(doctype)
 				status, body = self.post(user, doctype, **fields)
 				self.assertIn(status, (403, 417), body)
-				self.assertIn(fragment, frappe.as_json(body, ensure_ascii=False))
+				self.assertIn(fragment, u.messages_of(body))
 				frappe.db.rollback()
 				self.assertEqual(frappe.db.count(doctype), before)
 

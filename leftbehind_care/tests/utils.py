@@ -262,6 +262,13 @@ class RestClient:
 		return response.status_code, response.get_json(silent=True) or {}
 
 
+def messages_of(body: dict) -> str:
+	"""What a refused request tells its user, as text: its messages (`_server_messages`, JSON in
+	JSON) and its one sentence (`_error_message`)."""
+	messages = [json.loads(m).get("message", "") for m in json.loads(body.get("_server_messages") or "[]")]
+	return "\n".join([*messages, body.get("_error_message") or ""])
+
+
 def encode(params: dict) -> dict:
 	return {
 		k: v if isinstance(v, str) else json.dumps(v, default=str) for k, v in params.items() if v is not None

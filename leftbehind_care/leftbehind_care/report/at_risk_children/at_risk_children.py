@@ -21,7 +21,7 @@ from leftbehind_care.core import risk as rules
 from leftbehind_care.core.compliance import MISSED
 from leftbehind_care.core.incidents import MANDATORY_REPORT_KINDS
 from leftbehind_care.core.plans import ENDED
-from leftbehind_care.utils import class_titles
+from leftbehind_care.utils import checks_in_words, class_titles
 
 
 def reason_labels() -> dict[str, str]:
@@ -34,6 +34,7 @@ def reason_labels() -> dict[str, str]:
 	}
 
 
+@checks_in_words
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	conditions = {"status": "Active"}

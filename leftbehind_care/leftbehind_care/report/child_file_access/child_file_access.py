@@ -11,6 +11,7 @@ from frappe.query_builder.functions import Date, IfNull
 from frappe.utils import add_days, getdate, nowdate
 
 from leftbehind_care.privacy import LOGGED
+from leftbehind_care.utils import user_names
 
 LIMIT = 5000
 
@@ -23,9 +24,10 @@ def execute(filters=None):
 def columns() -> list[dict]:
 	return [
 		{"fieldname": "creation", "label": _("When"), "fieldtype": "Datetime", "width": 180},
-		{"fieldname": "user", "label": _("User"), "fieldtype": "Link", "options": "User", "width": 160},
+		# The person's name, not their login (an e-mail address); the filter takes the login.
+		{"fieldname": "user_name", "label": _("User"), "fieldtype": "Data", "width": 100},
 		{"fieldname": "export_from", "label": _("Document Type"), "fieldtype": "Data", "width": 100},
-		{"fieldname": "reference_document", "label": _("Record"), "fieldtype": "Data", "width": 140},
+		{"fieldname": "reference_document", "label": _("Record"), "fieldtype": "Data", "width": 150},
 		{"fieldname": "record_name", "label": _("Child or Guardian"), "fieldtype": "Data", "width": 110},
 		{"fieldname": "method", "label": _("How"), "fieldtype": "Data", "width": 80},
 		{"fieldname": "report_name", "label": _("Format or Report"), "fieldtype": "Data", "width": 140},
@@ -62,7 +64,9 @@ def rows(filters) -> list[dict]:
 		query = query.where(log.reference_document == filters.child)
 	data = query.run(as_dict=True)
 	titles = record_titles(data)
+	people = user_names({row.user for row in data if row.user})
 	for row in data:
+		row.user_name = people.get(row.user) or row.user
 		row.record_name = titles.get((row.export_from, row.reference_document), "")
 		row.export_from = _(row.export_from)
 		row.method = _(row.method) if row.method else ""

@@ -11,10 +11,10 @@ from __future__ import annotations
 import frappe
 from frappe import _
 
-from leftbehind_care.core.register import chart_groups, register_summary
+from leftbehind_care.core.register import chart_groups, register_summary, short_labels
 from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import missing_item_labels
 from leftbehind_care.messages import option_label
-from leftbehind_care.utils import class_titles
+from leftbehind_care.utils import checks_in_words, class_titles
 
 FIELDS = [
 	"name",
@@ -33,6 +33,7 @@ FIELDS = [
 ]
 
 
+@checks_in_words
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	rows = get_rows(filters)
@@ -174,13 +175,14 @@ def get_summary(rows: list[dict]) -> list[dict]:
 
 def get_chart(rows: list[dict]) -> dict | None:
 	"""The children split by school, class or left-behind type (core.register.chart_groups), as
-	shares: a bar chart's axis would count children in fractions (0.5, 2.5) for small numbers."""
+	shares: a bar chart's axis would count children in fractions (0.5, 2.5) for small numbers. Its
+	legend's labels are shortened to fit a phone (core.register.short_labels)."""
 	if not rows:
 		return None
 	_key, groups = chart_groups(rows)
 	return {
 		"data": {
-			"labels": [label for label, _count in groups],
+			"labels": short_labels([label for label, _count in groups]),
 			"datasets": [{"name": _("Number of Children"), "values": [count for _label, count in groups]}],
 		},
 		"type": "percentage",

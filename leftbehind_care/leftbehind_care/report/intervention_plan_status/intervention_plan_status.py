@@ -16,11 +16,12 @@ from frappe.utils import getdate, nowdate
 
 from leftbehind_care.core import plans as rules
 from leftbehind_care.core.workflow import read as read_workflow
-from leftbehind_care.utils import class_titles, user_names
+from leftbehind_care.utils import checks_in_words, class_titles, user_names
 
 PLAN = "Intervention Plan"
 
 
+@checks_in_words
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	today = getdate(nowdate())

@@ -12,9 +12,10 @@ from frappe.utils import getdate, nowdate
 
 from leftbehind_care.compliance import CHILD, care_terms, report_term
 from leftbehind_care.core import support as rules
-from leftbehind_care.utils import class_titles
+from leftbehind_care.utils import checks_in_words, class_titles
 
 
+@checks_in_words
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	term = report_term(filters.term, care_terms(), getdate(nowdate()))

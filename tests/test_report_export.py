@@ -1,0 +1,30 @@
+"""A report's yes/no columns read as words in a spreadsheet."""
+
+from leftbehind_care.reports import checks_as_words
+
+COLUMNS = [
+	{"fieldname": "child", "fieldtype": "Link"},
+	{"fieldname": "tutoring", "fieldtype": "Check"},
+	{"fieldname": "none", "fieldtype": "Check"},
+]
+
+
+def test_dict_rows_get_words_and_the_columns_become_text():
+	rows = [{"child": "A", "tutoring": 1, "none": 0}, {"child": "B", "tutoring": 0, "none": None}]
+	columns, out = checks_as_words(COLUMNS, rows, "是", "否")
+	assert [c["fieldtype"] for c in columns] == ["Link", "Data", "Data"]
+	assert out == [
+		{"child": "A", "tutoring": "是", "none": "否"},
+		{"child": "B", "tutoring": "否", "none": "否"},
+	]
+	# What was handed in is unchanged.
+	assert rows[0]["tutoring"] == 1 and COLUMNS[1]["fieldtype"] == "Check"
+
+
+def test_list_rows_and_reports_without_checks():
+	columns, out = checks_as_words(COLUMNS, [["A", 1, 0]], "是", "否")
+	assert out == [["A", "是", "否"]]
+	plain = [{"fieldname": "child", "fieldtype": "Data"}]
+	assert checks_as_words(plain, [{"child": "A"}], "是", "否") == (plain, [{"child": "A"}])
+	# A total row shorter than the columns is left as it is past its end.
+	assert checks_as_words(COLUMNS, [["合计"]], "是", "否")[1] == [["合计"]]
