@@ -79,3 +79,9 @@ def checks_in_words(execute):
 		return (columns, rows, *result[2:])
 
 	return wrapper
+
+
+def report_columns(columns) -> list[dict]:
+	"""A report's declared columns (`reports.columns.Column`) as Frappe shows them, labels in the
+	reader's language."""
+	return [column.as_dict(frappe._) for column in columns]

@@ -28,3 +28,17 @@ def checks_as_words(columns: list, rows: list, yes: str, no: str) -> tuple[list,
 					row[index] = yes if row[index] else no
 		out.append(row)
 	return columns, out
+
+
+# The filters the reports share (public/js/desk.js declares them for the desk).
+SCOPE_FILTERS = ("school", "care_class")
+
+
+def scope_conditions(filters, fields=SCOPE_FILTERS, **fixed) -> dict:
+	"""The conditions a report reads its rows with: `fixed` ones (status Active…) and each of the
+	shared filters (school, class; `fields` adds a report's own) the reader chose."""
+	conditions = dict(fixed)
+	for field in fields:
+		if filters.get(field):
+			conditions[field] = filters[field]
+	return conditions

@@ -23,3 +23,53 @@ $(document).on("shown.bs.dropdown", ".dropdown-notifications", function () {
 	const overflow = list.getBoundingClientRect().right - document.documentElement.clientWidth;
 	if (overflow > 0) list.style.right = `${parseFloat(getComputedStyle(list).right) + overflow}px`;
 });
+
+// The filters the app's reports share, declared once: a report's own script names the ones it
+// takes (`leftbehind_care.report_filters("term", "school", "care_class")`) and adds its own.
+frappe.provide("leftbehind_care");
+leftbehind_care.REPORT_FILTERS = {
+	term: () => ({ fieldname: "term", label: __("Care Term"), fieldtype: "Link", options: "Care Term" }),
+	school: () => ({
+		fieldname: "school",
+		label: __("School"),
+		fieldtype: "Link",
+		options: "Care School",
+	}),
+	// A class of the chosen school, when one is chosen.
+	care_class: () => ({
+		fieldname: "care_class",
+		label: __("Class"),
+		fieldtype: "Link",
+		options: "Care Class",
+		get_query: () => {
+			const school = frappe.query_report.get_filter_value("school");
+			return school ? { filters: { school } } : {};
+		},
+	}),
+};
+leftbehind_care.report_filters = (...names) =>
+	names.map((name) => (typeof name === "string" ? leftbehind_care.REPORT_FILTERS[name]() : name));
+
+// A Select filter choosing how the rows are shown: [value, label] pairs, the first the default.
+leftbehind_care.view_filter = (choices, label = __("Show Rows As")) => ({
+	fieldname: "view",
+	label,
+	fieldtype: "Select",
+	options: choices.map(([value, text]) => ({ value, label: text })),
+	default: choices[0][0],
+});
+
+// A report with a term filter opens on the term running today, else the latest one (the server
+// defaults to the same when the filter is empty).
+leftbehind_care.default_term = (report) =>
+	frappe.db
+		.get_list("Care Term", {
+			fields: ["name", "start_date", "end_date"],
+			order_by: "start_date desc",
+			limit: 20,
+		})
+		.then((terms) => {
+			const today = frappe.datetime.get_today();
+			const term = terms.find((t) => t.start_date <= today && today <= t.end_date) || terms[0];
+			if (term && !report.get_filter_value("term")) report.set_filter_value("term", term.name);
+		});

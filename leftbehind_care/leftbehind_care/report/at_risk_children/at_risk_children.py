@@ -21,6 +21,7 @@ from leftbehind_care.core import risk as rules
 from leftbehind_care.core.compliance import MISSED
 from leftbehind_care.core.incidents import MANDATORY_REPORT_KINDS
 from leftbehind_care.core.plans import ENDED
+from leftbehind_care.reports import scope_conditions
 from leftbehind_care.utils import checks_in_words, class_titles
 
 
@@ -37,10 +38,7 @@ def reason_labels() -> dict[str, str]:
 @checks_in_words
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
-	conditions = {"status": "Active"}
-	for field in ("school", "care_class"):
-		if filters.get(field):
-			conditions[field] = filters[field]
+	conditions = scope_conditions(filters, status="Active")
 	children = frappe.get_list(
 		CHILD,
 		filters=conditions,

@@ -16,6 +16,7 @@ from frappe.utils import flt, getdate, nowdate
 from leftbehind_care.compliance import CHILD, care_terms, report_term
 from leftbehind_care.core import support as rules
 from leftbehind_care.core.settings import DEFAULTS
+from leftbehind_care.reports import scope_conditions
 from leftbehind_care.utils import class_titles
 
 CHILDREN, SCHOOLS = "Children", "Schools"
@@ -27,10 +28,7 @@ def reason_labels() -> dict[str, str]:
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
-	conditions = {"status": "Active"}
-	for field in ("school", "care_class"):
-		if filters.get(field):
-			conditions[field] = filters[field]
+	conditions = scope_conditions(filters, status="Active")
 	children = frappe.get_list(
 		CHILD,
 		filters=conditions,

@@ -1,20 +1,16 @@
 // Copyright (c) 2026, leftbehind_care developers and contributors
 // For license information, please see license.txt
+// The shared filters (term, school, class) come from the app's desk script (public/js/desk.js).
 
 frappe.query_reports["Care Activity Counts"] = {
-	filters: [
-		{ fieldname: "term", label: __("Care Term"), fieldtype: "Link", options: "Care Term" },
-		{ fieldname: "school", label: __("School"), fieldtype: "Link", options: "Care School" },
-		{
-			fieldname: "view",
-			label: __("Show Rows As"),
-			fieldtype: "Select",
-			options: [
-				{ value: "Children", label: __("Each Child") },
-				{ value: "Classes", label: __("Per Class") },
-				{ value: "Schools", label: __("Per School") },
-			],
-			default: "Children",
-		},
-	],
+	filters: leftbehind_care.report_filters(
+		"term",
+		"school",
+		leftbehind_care.view_filter([
+			["Children", __("Each Child")],
+			["Classes", __("Per Class")],
+			["Schools", __("Per School")],
+		])
+	),
+	onload: (report) => leftbehind_care.default_term(report),
 };

@@ -14,6 +14,7 @@ from frappe import _
 from leftbehind_care.core.register import chart_groups, register_summary, short_labels
 from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import missing_item_labels
 from leftbehind_care.messages import option_label
+from leftbehind_care.reports import scope_conditions
 from leftbehind_care.utils import checks_in_words, class_titles
 
 FIELDS = [
@@ -41,10 +42,7 @@ def execute(filters: dict | None = None):
 
 
 def get_conditions(filters: frappe._dict) -> dict:
-	conditions = {"status": filters.status or "Active"}
-	for field in ("school", "care_class"):
-		if filters.get(field):
-			conditions[field] = filters[field]
+	conditions = scope_conditions(filters, status=filters.status or "Active")
 	if filters.get("unsupervised_only"):
 		conditions["unsupervised_alert"] = 1
 	return conditions

@@ -1,19 +1,10 @@
 // Copyright (c) 2026, leftbehind_care developers and contributors
 // For license information, please see license.txt
+// The shared filters (term, school, class) come from the app's desk script (public/js/desk.js).
 
 frappe.query_reports["Intervention Plan Status"] = {
 	filters: [
-		{ fieldname: "school", label: __("School"), fieldtype: "Link", options: "Care School" },
-		{
-			fieldname: "care_class",
-			label: __("Class"),
-			fieldtype: "Link",
-			options: "Care Class",
-			get_query: () => {
-				const school = frappe.query_report.get_filter_value("school");
-				return school ? { filters: { school } } : {};
-			},
-		},
+		...leftbehind_care.report_filters("school", "care_class"),
 		{
 			fieldname: "workflow_state",
 			label: __("Plan Status"),

@@ -16,6 +16,7 @@ from frappe.utils import getdate, nowdate
 
 from leftbehind_care.core import plans as rules
 from leftbehind_care.core.workflow import read as read_workflow
+from leftbehind_care.reports import SCOPE_FILTERS, scope_conditions
 from leftbehind_care.utils import checks_in_words, class_titles, user_names
 
 PLAN = "Intervention Plan"
@@ -25,10 +26,7 @@ PLAN = "Intervention Plan"
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	today = getdate(nowdate())
-	conditions = {}
-	for field in ("school", "care_class", "workflow_state"):
-		if filters.get(field):
-			conditions[field] = filters[field]
+	conditions = scope_conditions(filters, (*SCOPE_FILTERS, "workflow_state"))
 	if filters.get("overdue_only"):
 		conditions["review_overdue"] = 1
 	plans = frappe.get_list(

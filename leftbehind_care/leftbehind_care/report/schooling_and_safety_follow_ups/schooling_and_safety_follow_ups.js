@@ -1,5 +1,6 @@
 // Copyright (c) 2026, leftbehind_care developers and contributors
 // For license information, please see license.txt
+// The shared filters (term, school, class) come from the app's desk script (public/js/desk.js).
 
 frappe.query_reports["Schooling and Safety Follow-ups"] = {
 	filters: [
@@ -14,6 +15,6 @@ frappe.query_reports["Schooling and Safety Follow-ups"] = {
 			],
 			default: "Open Cases",
 		},
-		{ fieldname: "school", label: __("School"), fieldtype: "Link", options: "Care School" },
+		...leftbehind_care.report_filters("school"),
 	],
 };

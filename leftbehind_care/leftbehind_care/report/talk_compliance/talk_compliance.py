@@ -16,6 +16,7 @@ from frappe.utils import getdate, nowdate
 
 from leftbehind_care.compliance import CHILD, CHILD_FIELDS, care_terms, compliance_of, report_term
 from leftbehind_care.core.compliance import MET, MISSED, NOT_DUE, OPEN
+from leftbehind_care.reports import scope_conditions
 from leftbehind_care.reports import talk_compliance as builder
 from leftbehind_care.utils import class_titles, user_names
 
@@ -67,10 +68,7 @@ def execute(filters: dict | None = None):
 
 def children_of(filters: frappe._dict, term) -> list[dict]:
 	"""The viewer's children who were in the programme at some time during the term."""
-	conditions = {"filed_on": ("<=", term.end)}
-	for field in ("school", "care_class"):
-		if filters.get(field):
-			conditions[field] = filters[field]
+	conditions = scope_conditions(filters, filed_on=("<=", term.end))
 	rows = frappe.get_list(
 		CHILD,
 		filters=conditions,

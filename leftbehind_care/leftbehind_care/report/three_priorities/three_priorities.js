@@ -1,20 +1,12 @@
 // Copyright (c) 2026, leftbehind_care developers and contributors
 // For license information, please see license.txt
+// The shared filters (term, school, class) come from the app's desk script (public/js/desk.js).
 
 frappe.query_reports["Three Priorities"] = {
-	filters: [
-		{ fieldname: "term", label: __("Care Term"), fieldtype: "Link", options: "Care Term" },
-		{ fieldname: "school", label: __("School"), fieldtype: "Link", options: "Care School" },
-		{
-			fieldname: "care_class",
-			label: __("Class"),
-			fieldtype: "Link",
-			options: "Care Class",
-			get_query: () => {
-				const school = frappe.query_report.get_filter_value("school");
-				return school ? { filters: { school } } : {};
-			},
-		},
-		{ fieldname: "gaps_only", label: __("Only Children Who Received None"), fieldtype: "Check" },
-	],
+	filters: leftbehind_care.report_filters("term", "school", "care_class", {
+		fieldname: "gaps_only",
+		label: __("Only Children Who Received None"),
+		fieldtype: "Check",
+	}),
+	onload: (report) => leftbehind_care.default_term(report),
 };

@@ -1,4 +1,4 @@
-"""A report's yes/no columns read as words in a spreadsheet."""
+"""What the reports share: their filters' conditions, and yes/no columns in words for a spreadsheet."""
 
 from leftbehind_care.reports import checks_as_words
 
@@ -28,3 +28,16 @@ def test_list_rows_and_reports_without_checks():
 	assert checks_as_words(plain, [{"child": "A"}], "是", "否") == (plain, [{"child": "A"}])
 	# A total row shorter than the columns is left as it is past its end.
 	assert checks_as_words(COLUMNS, [["合计"]], "是", "否")[1] == [["合计"]]
+
+
+def test_scope_conditions_take_what_the_reader_chose():
+	from leftbehind_care.reports import scope_conditions
+
+	assert scope_conditions({"school": "甲", "care_class": ""}, status="Active") == {
+		"status": "Active",
+		"school": "甲",
+	}
+	assert scope_conditions({}, ("school", "workflow_state")) == {}
+	assert scope_conditions({"workflow_state": "Draft"}, ("school", "workflow_state")) == {
+		"workflow_state": "Draft"
+	}
