@@ -90,4 +90,9 @@ def frappe_strings() -> list[str]:
 		_("There are no upcoming events for you."),
 		_("There is nothing new to show you right now."),
 		_("View Full Log"),
+		# The list sidebar's saved filters (Frappe v15 has no Chinese for these).
+		_("Hide Saved"),
+		_("Show Saved"),
+		_("Are you sure you want to remove the {0} filter?"),
+		_("Get more insights with"),
 	]

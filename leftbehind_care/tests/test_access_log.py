@@ -56,17 +56,25 @@ class TestAccessLog(u.CareTestCase):
 		self.assertEqual(self.entries(u.TEACHER, method="Form")[0].reference_document, self.a1)
 		self.assertEqual(self.entries(u.TEACHER, reference_document=self.children["b1"], method="REST"), [])
 
-	def test_exporting_the_register_is_logged(self):
+	def export_register(self, file_format: str, lang: str = "en") -> None:
+		"""A school leader exports the register from the report's menu, reading `lang`."""
 		from leftbehind_care import privacy
 
 		with self.set_user(u.LEADER):
 			frappe.local.form_dict = frappe._dict(
 				report_name="Child Register",
-				file_format_type="CSV",
+				file_format_type=file_format,
 				filters=frappe.as_json({"status": "Active"}),
 				visible_idx="[]",
 			)
-			privacy.export_report()
+			frappe.local.lang = lang
+			try:
+				privacy.export_report()
+			finally:
+				frappe.local.lang = "en"
+
+	def test_exporting_the_register_is_logged(self):
+		self.export_register("CSV")
 		logged = frappe.get_all(
 			"Access Log",
 			filters={"user": u.LEADER, "report_name": "Child Register", "method": "Export"},
@@ -79,20 +87,7 @@ class TestAccessLog(u.CareTestCase):
 
 		from openpyxl import load_workbook
 
-		from leftbehind_care import privacy
-
-		with self.set_user(u.LEADER):
-			frappe.local.form_dict = frappe._dict(
-				report_name="Child Register",
-				file_format_type="Excel",
-				filters=frappe.as_json({"status": "Active"}),
-				visible_idx="[]",
-			)
-			frappe.local.lang = "zh"
-			try:
-				privacy.export_report()
-			finally:
-				frappe.local.lang = "en"
+		self.export_register("Excel", lang="zh")
 		sheet = load_workbook(BytesIO(frappe.response.filecontent)).active
 		rows = list(sheet.iter_rows(values_only=True))
 		column = rows[0].index(frappe._("Unsupervised Child Alert", lang="zh"))

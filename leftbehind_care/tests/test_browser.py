@@ -135,6 +135,35 @@ class TestDeskInChinese(u.CareTestCase):
 					self.assert_refusal(page, shot)
 					self.assertNotIn("left-behind-child", browser.visible_text(page), shot)
 
+	def test_every_report_opens_bare_for_every_role(self):
+		"""Each of the app's reports, opened with no filter as each care role: figures or a sentence,
+		or, for a role it is not for, the one sentence of refusal; never an error or English."""
+		reports = frappe.get_all(
+			"Report", filters={"module": "Leftbehind Care"}, pluck="name", order_by="name"
+		)
+		self.assertEqual(len(reports), 9)
+		for role, person in sorted(self.people.items()):
+			key = frappe.scrub(role).replace("care_", "")
+			with self.session(person, "desktop") as page:
+				for report in reports:
+					frappe.set_user(person.user)
+					try:
+						allowed = frappe.get_doc("Report", report).is_permitted()
+					finally:
+						frappe.set_user("Administrator")
+					shot = f"{key}-desktop-bare-{frappe.scrub(report).replace('_', '-')}"
+					self.open(
+						page,
+						"/app/query-report/" + quote(report),
+						shot,
+						".report-wrapper .dt-scrollable, .report-wrapper .no-result, .report-wrapper .msg-box, .modal.show",
+						refusal=not allowed,
+					)
+					if allowed:
+						self.assertFalse(error_dialogs(page), f"{shot}: {error_dialogs(page)}")
+					else:
+						self.assert_refusal(page, shot)
+
 	def test_another_classs_child_is_refused_calmly(self):
 		person = self.people[roles.CLASS_TEACHER]
 		other = person.other_child

@@ -685,7 +685,8 @@ class AuditCase(u.CareTestCase):
 		frappe.db.delete("Child Guardian", {"owner": ("in", RESTRICTED), "creation": (">=", cls.started)})
 		frappe.db.delete("Email Queue", {"creation": (">=", cls.started)})
 		# What the personas' requests rightly added to the records they open (an attachment
-		# named 审计.txt, a comment, a tag…), which would otherwise show on the site's pages.
+		# named 审计.txt, a comment, a tag, a saved list filter…), which would otherwise show on the
+		# site's pages.
 		made = {"owner": ("in", RESTRICTED), "creation": (">=", cls.started)}
 		for doctype in (
 			"File",
@@ -695,6 +696,9 @@ class AuditCase(u.CareTestCase):
 			"Tag Link",
 			"Document Follow",
 			"Communication",
+			"List Filter",
+			"Discussion Topic",
+			"Discussion Reply",
 		):
 			frappe.db.delete(doctype, made)
 		if cls.email_account:
