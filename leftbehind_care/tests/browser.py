@@ -42,6 +42,8 @@ ALLOWED_ENGLISH = {
 	"IP": "intervention plan numbers (IP-2026-00001), a code like the file numbers",
 	"Administrator": "Frappe's built-in account, shown by its name",
 	"PDF": "the print view's download button: the file format's name, written so in Chinese too",
+	"CSV": "a file format's name (an export in Child File Access), written so in Chinese too",
+	"Excel": "a file format's name (an export in Child File Access), written so in Chinese too",
 }
 # Words of one or more Latin letters; digits and codes around them are ignored.
 _WORD = re.compile(r"[A-Za-z]{2,}")

@@ -71,6 +71,8 @@ def rows(filters) -> list[dict]:
 		row.export_from = _(row.export_from)
 		row.method = _(row.method) if row.method else ""
 		row.report_name = _(row.report_name) if row.report_name else ""
+		# A print read in the browser is a web page to its reader; PDF, CSV and Excel keep their names.
+		row.file_type = _("Web Page") if row.file_type == "HTML" else row.file_type
 	return data
 
 
