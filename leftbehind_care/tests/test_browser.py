@@ -152,13 +152,13 @@ class TestDeskInChinese(u.CareTestCase):
 					finally:
 						frappe.set_user("Administrator")
 					shot = f"{key}-desktop-bare-{frappe.scrub(report).replace('_', '-')}"
-					self.open(
-						page,
-						"/app/query-report/" + quote(report),
-						shot,
-						".report-wrapper .dt-scrollable, .report-wrapper .no-result, .report-wrapper .msg-box, .modal.show",
-						refusal=not allowed,
+					page.script_errors.clear()
+					page.goto(
+						self.server.url + "/app/query-report/" + quote(report), wait_until="domcontentloaded"
 					)
+					page.wait_for_function(REPORT_SETTLED, timeout=60_000)
+					page.wait_for_timeout(600)
+					self.check_page(page, shot, refusal=not allowed)
 					if allowed:
 						self.assertFalse(error_dialogs(page), f"{shot}: {error_dialogs(page)}")
 					else:
@@ -549,6 +549,14 @@ LIST_SHOWN = """([, doctype]) => frappe.get_route_str() === `List/${doctype}/Lis
 FORM_SHOWN = """([, doctype, name]) => window.cur_frm && cur_frm.doctype === doctype
 	&& cur_frm.docname === name && frappe.get_route_str() === `Form/${doctype}/${name}`
 	&& !!frappe.container.page.querySelector('.form-layout')"""
+
+
+# When a report page has settled: its refusal shown, or its rows, or its sentence (a message, or
+# "nothing to show"), with nothing loading.
+REPORT_SETTLED = """() => !!document.querySelector('.modal.show') || (window.frappe && frappe.query_report
+	&& frappe.query_report.$loading && !frappe.query_report.$loading.is(':visible')
+	&& (!!frappe.query_report.$report[0].querySelector('.dt-scrollable')
+		|| frappe.query_report.$message.is(':visible')))"""
 
 
 def care_records() -> list[str]:
