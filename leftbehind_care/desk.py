@@ -40,11 +40,15 @@ def ensure_module_profile() -> None:
 	else:
 		profile = frappe.new_doc("Module Profile")
 		profile.module_profile_name = MODULE_PROFILE
-	if sorted(row.module for row in profile.block_modules) != blocked or profile.is_new():
+	changed = profile.is_new() or sorted(row.module for row in profile.block_modules) != blocked
+	if changed:
 		profile.set("block_modules", [{"module": module} for module in blocked])
 		profile.save(ignore_permissions=True)
-	users = set(frappe.get_all("User", filters={"module_profile": MODULE_PROFILE}, pluck="name"))
-	users |= {user for user in care_users() if not frappe.db.get_value("User", user, "module_profile")}
+	profile_of = dict(frappe.get_all("User", fields=["name", "module_profile"], as_list=True))
+	# Care users without a profile get it; those who have it are rewritten only when it changed.
+	users = {user for user in care_users() if not profile_of.get(user)}
+	if changed:
+		users |= {user for user, name in profile_of.items() if name == MODULE_PROFILE}
 	give_profile(users, blocked)
 
 

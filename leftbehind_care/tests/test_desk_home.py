@@ -51,7 +51,7 @@ class TestDeskHome(u.CareTestCase):
 					modules = {p.get("module") for p in get_workspace_sidebar_items()["pages"]}
 				self.assertEqual(modules, {"Leftbehind Care"})
 
-	def test_a_care_role_given_later_brings_the_profile_and_a_chosen_profile_stays(self):
+	def test_a_care_role_given_later_brings_the_profile_and_site_keepers_keep_the_desk(self):
 		user = u.make_user("lbc-desk-later@test.invalid")
 		self.assertFalse(frappe.db.get_value("User", user, "module_profile"))
 		frappe.get_doc("User", user).add_roles("Care Counselor")
