@@ -23,6 +23,7 @@ from frappe.model.naming import NamingSeries
 from frappe.utils import getdate, now, now_datetime, nowdate
 from frappe.utils.password import update_password
 
+from leftbehind_care import ledger
 from leftbehind_care.assessments import SCORE_FIELDS, default_template, ensure_default_template
 from leftbehind_care.core import assessment as assessment_rules
 from leftbehind_care.core import child as rules
@@ -156,6 +157,9 @@ def make_demo(
 		)
 	with summary.timing("support around the child"):
 		insert_support(data, generate_support(data, seed), child_names, summary)
+	with summary.timing("compliance ledger"):
+		# The records above were written in bulk, past the saves that keep the ledger current.
+		ledger.rebuild()
 	summary.townships = len(data.townships)
 	summary.guardians = len(guardian_names)
 	summary.children = len(data.children)

@@ -110,7 +110,26 @@ page_renderer = ["leftbehind_care.privacy.PrintRefusal"]
 boot_session = "leftbehind_care.boot.boot_session"
 
 # Care users' sidebars leave out Frappe's own workspaces (a Module Profile).
-doc_events = {"User": {"before_validate": "leftbehind_care.desk.give_care_staff_the_profile"}}
+# The compliance ledger follows what it is computed from (leftbehind_care.ledger).
+_RECORD_LEDGER = {
+	"on_update": "leftbehind_care.ledger.on_child_record_change",
+	"after_delete": "leftbehind_care.ledger.on_child_record_change",
+}
+doc_events = {
+	"User": {"before_validate": "leftbehind_care.desk.give_care_staff_the_profile"},
+	"Left Behind Child": {"on_update": "leftbehind_care.ledger.on_child_change"},
+	"Talk Record": _RECORD_LEDGER,
+	"Family Contact": _RECORD_LEDGER,
+	"Home Visit": _RECORD_LEDGER,
+	"Care Meeting": {
+		"on_update": "leftbehind_care.ledger.on_meeting_change",
+		"after_delete": "leftbehind_care.ledger.on_meeting_change",
+	},
+	"Care Term": {
+		"on_update": "leftbehind_care.ledger.on_term_change",
+		"after_delete": "leftbehind_care.ledger.on_term_change",
+	},
+}
 
 # The care network's records on the child's form timeline.
 additional_timeline_content = {"Left Behind Child": ["leftbehind_care.timeline.child_timeline"]}
@@ -145,6 +164,8 @@ scheduler_events = {
 		"leftbehind_care.reminders.send_reminders",
 		"leftbehind_care.plans.mark_overdue_reviews",
 		"leftbehind_care.support.alert_overdue_hazards",
+		# Last: after the jobs above closed files and refreshed what the figures depend on.
+		"leftbehind_care.ledger.rebuild",
 	],
 	"weekly": [
 		"leftbehind_care.support.remind_open_dropout_cases",

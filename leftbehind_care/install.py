@@ -23,6 +23,13 @@ def after_migrate() -> None:
 	ensure_workflows()
 	ensure_assessment_template()
 	ensure_module_profile()
+	ensure_ledger()
+
+
+def ensure_ledger() -> None:
+	from leftbehind_care.ledger import ensure_built
+
+	ensure_built()
 
 
 def ensure_module_profile() -> None:

@@ -83,8 +83,11 @@ def child_condition(scope: CareScope, table: str = "`tabLeft Behind Child`") -> 
 	return "({})".format(" or ".join(parts)) if parts else "1=0"
 
 
-def child_criterion(scope: CareScope, table: Table) -> Criterion | None:
-	"""The same scope as a `frappe.qb` criterion, for reports; None means no restriction."""
+def child_criterion(scope: CareScope, table: Table, name=None) -> Criterion | None:
+	"""The same scope as a `frappe.qb` criterion, for reports; None means no restriction. `table`
+	has the child's school and class; `name` is its column naming the child (the table's own name
+	for Left Behind Child)."""
+	name = table.name if name is None else name
 	if scope.all_schools:
 		return None
 	parts = []
@@ -93,8 +96,8 @@ def child_criterion(scope: CareScope, table: Table) -> Criterion | None:
 	if scope.classes:
 		parts.append(table.care_class.isin(sorted(scope.classes)))
 	if scope.children:
-		parts.append(table.name.isin(sorted(scope.children)))
-	return Criterion.any(parts) if parts else table.name.isnull() & table.name.notnull()
+		parts.append(name.isin(sorted(scope.children)))
+	return Criterion.any(parts) if parts else name.isnull() & name.notnull()
 
 
 def child_in_scope_condition(scope: CareScope, column: str) -> str:

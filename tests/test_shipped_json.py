@@ -205,6 +205,12 @@ EXPECTED_PERMISSIONS = {
 		("System Manager", 0): dict(read=1, report=1, export=1, delete=1),
 		(scope.ADMINISTRATOR, 0): dict(read=1, report=1, export=1),
 	},
+	# The compliance ledger: derived figures, read by the county; written only by the ledger
+	# (reports read it within the reader's scope, never through the desk).
+	"Care Compliance Entry": {
+		("System Manager", 0): dict(read=1, report=1, export=1),
+		(scope.ADMINISTRATOR, 0): dict(read=1, report=1, export=1),
+	},
 }
 SENSITIVE = {
 	"Left Behind Child": {

@@ -246,3 +246,89 @@ def child_compliance(
 			)
 		)
 	return ChildCompliance(months, term_results)
+
+
+# The compliance ledger: each child's results stored, one entry per school month and per term,
+# so that reports read a few rows instead of every record. What is stored is what
+# `child_compliance` counted (records, and days in the programme); the statuses are judged on
+# reading (`from_ledger`), so an entry written before its month ended, or before the targets
+# changed, still reads right.
+MONTH, TERM = "Month", "Term"
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+	period_type: str  # MONTH or TERM
+	period_start: datetime.date
+	period_end: datetime.date
+	term: str | None  # the term's name, for a TERM entry
+	due_days: int  # school days (a month) or days (a term) in the programme
+	talks: int = 0
+	contacts: int = 0
+	visits: int = 0
+	meetings: int = 0
+
+
+def ledger_entries(result: ChildCompliance) -> list[LedgerEntry]:
+	"""A child's compliance as the ledger stores it."""
+	months = [
+		LedgerEntry(
+			MONTH,
+			m.month,
+			month_end(m.month),
+			None,
+			m.due_days,
+			talks=m.talks,
+			contacts=m.contacts,
+		)
+		for m in result.months
+	]
+	terms = [
+		LedgerEntry(
+			TERM,
+			t.term.start,
+			t.term.end,
+			t.term.name,
+			t.active_days,
+			visits=t.visits,
+			meetings=t.meetings,
+		)
+		for t in result.terms
+	]
+	return months + terms
+
+
+def from_ledger(
+	entries: Iterable[LedgerEntry], terms: Iterable[Term], today: datetime.date, targets: Targets = Targets()
+) -> ChildCompliance:
+	"""A child's compliance read back from the ledger, each status judged as of `today` with the
+	targets in force (the same judgement as `child_compliance`). A term entry of a term that no
+	longer exists is left out."""
+	by_name = {t.name: t for t in terms}
+	months, term_results = [], []
+	for e in sorted(entries, key=lambda e: (e.period_type, e.period_start)):
+		if e.period_type == MONTH:
+			due = e.due_days >= targets.min_month_days
+			months.append(
+				MonthResult(
+					e.period_start,
+					e.due_days,
+					e.talks,
+					e.contacts,
+					status(e.talks, targets.talks_per_month, due, e.period_end, today),
+					status(e.contacts, targets.contacts_per_month, due, e.period_end, today),
+				)
+			)
+		elif e.term in by_name:
+			due = e.due_days >= targets.min_term_days
+			term_results.append(
+				TermResult(
+					by_name[e.term],
+					e.due_days,
+					e.visits,
+					e.meetings,
+					status(e.visits, targets.visits_per_term, due, e.period_end, today),
+					status(e.meetings, targets.meetings_per_term, due, e.period_end, today),
+				)
+			)
+	return ChildCompliance(months, term_results)

@@ -5,7 +5,7 @@ to care for them, a high-risk latest assessment, an incident not yet followed th
 under way, or a month of this term without the class teacher's talk — the most serious first.
 
 Children come from `frappe.get_list`, so the viewer's scope applies; their records are read for
-those children only, in a fixed number of queries. Who is listed, and in which order, is decided in
+those children only, in a fixed number of queries, their talks from the compliance ledger. Who is listed, and in which order, is decided in
 `leftbehind_care.core.risk`."""
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, getdate, nowdate
 
-from leftbehind_care.compliance import CHILD, CHILD_FIELDS, care_window, compliance_of
+from leftbehind_care import ledger
+from leftbehind_care.compliance import CHILD, term_of
 from leftbehind_care.core import risk as rules
-from leftbehind_care.core.compliance import MISSED
 from leftbehind_care.core.incidents import MANDATORY_REPORT_KINDS
 from leftbehind_care.core.plans import ENDED
 from leftbehind_care.reports import scope_conditions
@@ -42,7 +42,7 @@ def execute(filters: dict | None = None):
 	children = frappe.get_list(
 		CHILD,
 		filters=conditions,
-		fields=[*CHILD_FIELDS, "child_name", "school", "care_class", "unsupervised_alert"],
+		fields=["name", "child_name", "school", "care_class", "unsupervised_alert"],
 		order_by="school asc, care_class asc, child_name asc",
 		limit_page_length=0,
 	)
@@ -50,7 +50,7 @@ def execute(filters: dict | None = None):
 	latest = latest_assessments(names)
 	plans = open_plans(names)
 	incidents = open_incidents(names)
-	missed = missed_talk_months(children)
+	missed = missed_talk_months(filters, bool(children))
 	facts = [
 		rules.ChildFacts(
 			c.name,
@@ -144,21 +144,15 @@ def open_incidents(children: list[str]) -> dict[str, int]:
 	return counts
 
 
-def missed_talk_months(children: list[dict]) -> dict[str, int]:
-	"""Months of this term whose talk with the class teacher was missed, per child."""
+def missed_talk_months(filters, any_children: bool) -> dict[str, int]:
+	"""Months of this term whose talk with the class teacher was missed, per child (from the
+	compliance ledger, within the reader's scope and the report's filters)."""
 	today = getdate(nowdate())
-	terms, term, _since = care_window(today)
-	if not term or not children:
+	term = term_of(today)
+	if not term or not any_children:
 		return {}
-	results = compliance_of(children, today, since=term.start, terms=terms)
-	return {
-		name: sum(
-			1
-			for month in result.months
-			if month.talk_status == MISSED and month.month >= term.start.replace(day=1)
-		)
-		for name, result in results.items()
-	}
+	results = ledger.read_in_scope(filters, term.start, today, today)
+	return {name: len(result.missed_talk_months) for name, result in results.items()}
 
 
 def columns() -> list[dict]:

@@ -3,9 +3,9 @@
 """谈心落实情况: for a term and a school or class, each child's monthly talk with the class teacher
 (child × month), or the same summed per class or per class teacher.
 
-Children come from `frappe.get_list`, so the viewer's scope applies; the records are read for
-those children only, in a fixed number of queries (leftbehind_care.compliance). The grid and
-the sums are built in `leftbehind_care.reports.talk_compliance`.
+Children come from `frappe.get_list`, so the viewer's scope applies; each child's months are read
+from the compliance ledger (leftbehind_care.ledger) in one query, within the same scope. The grid
+and the sums are built in `leftbehind_care.reports.talk_compliance`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
-from leftbehind_care.compliance import CHILD, CHILD_FIELDS, care_terms, compliance_of, report_term
+from leftbehind_care import ledger
+from leftbehind_care.compliance import CHILD, care_terms, report_term
 from leftbehind_care.core.compliance import MET, MISSED, NOT_DUE, OPEN
 from leftbehind_care.reports import scope_conditions
 from leftbehind_care.reports import talk_compliance as builder
@@ -41,10 +42,8 @@ def execute(filters: dict | None = None):
 	if not term:
 		return [], [], _("No term to show: add the school terms (Care Term), then choose one.")
 	lines = children_of(filters, term)
-	results = compliance_of(
-		[line.pop("fields") for line in lines], today, since=min(term.start, today), terms=terms
-	)
-	report = builder.build(term, [builder.ChildLine(**line) for line in lines], results)
+	results = ledger.read_in_scope(filters, term.start, term.end, today)
+	report = builder.build(term, lines, results)
 	view = filters.view or CHILDREN
 	titles = class_titles({row["care_class"] for row in report.classes if row["care_class"]})
 	names = user_names({row["teacher"] for row in report.teachers if row["teacher"]})
@@ -66,14 +65,14 @@ def execute(filters: dict | None = None):
 	return columns, data, None, None, summary(report.total)
 
 
-def children_of(filters: frappe._dict, term) -> list[dict]:
+def children_of(filters: frappe._dict, term) -> list[builder.ChildLine]:
 	"""The viewer's children who were in the programme at some time during the term."""
 	conditions = scope_conditions(filters, filed_on=("<=", term.end))
 	rows = frappe.get_list(
 		CHILD,
 		filters=conditions,
 		or_filters={"status": "Active", "status_date": (">=", term.start)},
-		fields=[*CHILD_FIELDS, "child_name", "school", "care_class"],
+		fields=["name", "child_name", "school", "care_class"],
 		order_by="school asc, care_class asc, child_name asc",
 		limit_page_length=0,
 	)
@@ -86,14 +85,7 @@ def children_of(filters: frappe._dict, term) -> list[dict]:
 		)
 	)
 	return [
-		{
-			"child": row.name,
-			"child_name": row.child_name,
-			"school": row.school,
-			"care_class": row.care_class,
-			"teacher": teachers.get(row.care_class),
-			"fields": {field: row[field] for field in CHILD_FIELDS},
-		}
+		builder.ChildLine(row.name, row.child_name, row.school, row.care_class, teachers.get(row.care_class))
 		for row in rows
 	]
 
