@@ -3,7 +3,8 @@
 """动员寄宿: the viewer's active children who do not board although no guardian is able to care for
 them or they live far from school, weakest guardianship first; or, per school, the share of boarders
 among left-behind children and (where the school entered its pupils for the term) among all pupils.
-The rules: `leftbehind_care.core.support`."""
+The figures come from the builder (`leftbehind_care.reports.boarding_mobilisation`); this gathers the
+rows in a few queries and formats them."""
 
 from __future__ import annotations
 
@@ -14,12 +15,10 @@ from frappe import _
 from frappe.utils import flt, getdate, nowdate
 
 from leftbehind_care.compliance import CHILD, care_terms, report_term
-from leftbehind_care.core import support as rules
 from leftbehind_care.core.settings import DEFAULTS
+from leftbehind_care.reports import boarding_mobilisation as builder
 from leftbehind_care.reports import scope_conditions
-from leftbehind_care.utils import class_titles
-
-CHILDREN, SCHOOLS = "Children", "Schools"
+from leftbehind_care.utils import class_titles, report_columns
 
 
 def reason_labels() -> dict[str, str]:
@@ -28,10 +27,9 @@ def reason_labels() -> dict[str, str]:
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
-	conditions = scope_conditions(filters, status="Active")
 	children = frappe.get_list(
 		CHILD,
-		filters=conditions,
+		filters=scope_conditions(filters, status="Active"),
 		fields=[
 			"name",
 			"child_name",
@@ -45,42 +43,38 @@ def execute(filters: dict | None = None):
 		order_by="school asc, care_class asc, child_name asc",
 		limit_page_length=0,
 	)
-	capacities = guardian_capacities([c.name for c in children])
-	facts = [
-		rules.BoardingFacts(
+	# A school's row names no class.
+	per_school = filters.view == builder.SCHOOLS
+	titles = {} if per_school else class_titles({c.care_class for c in children if c.care_class})
+	lines = [
+		builder.ChildLine(
 			c.name,
+			c.child_name,
+			titles.get(c.care_class, c.care_class),
+			c.village,
 			c.school,
 			c.status,
 			bool(c.is_boarding),
-			capacities.get(c.name, ()),
 			flt(c.distance_to_school_km) if c.distance_to_school_km else None,
 		)
 		for c in children
 	]
+	if per_school:
+		rows = builder.boarding_shares(lines, fund_entries(filters))
+		return report_columns(builder.COLUMNS[builder.SCHOOLS]), rows
 	far_km = flt(
 		frappe.db.get_single_value("Care Settings", "boarding_distance_km")
 		or DEFAULTS["boarding_distance_km"]
 	)
-	if filters.view == SCHOOLS:
-		return school_columns(), school_rows(facts, filters)
-	by_name = {c.name: c for c in children}
-	titles = class_titles({c.care_class for c in children if c.care_class})
-	labels = reason_labels()
-	data = [
-		{
-			"child": f.child,
-			"child_name": by_name[f.child].child_name,
-			"class_title": titles.get(by_name[f.child].care_class, by_name[f.child].care_class),
-			"village": by_name[f.child].village,
-			"distance": f.distance_km,
-			"reasons": "、".join(labels[r] for r in reasons),
-		}
-		for f, reasons in rules.boarding_mobilisation(facts, far_km)
-	]
-	return child_columns(), data
+	rows = builder.children_to_mobilise(
+		lines, guardian_capacities([c.name for c in children]), far_km, reason_labels()
+	)
+	return report_columns(builder.COLUMNS[builder.CHILDREN]), rows
 
 
 def guardian_capacities(children: list[str]) -> dict[str, tuple[str, ...]]:
+	"""The capacity of each of the children's guardians, in two queries (the dropout report's
+	children at risk read them too)."""
 	if not children:
 		return {}
 	links = frappe.get_all(
@@ -103,69 +97,15 @@ def guardian_capacities(children: list[str]) -> dict[str, tuple[str, ...]]:
 	return out
 
 
-def school_rows(facts, filters) -> list[dict]:
+def fund_entries(filters) -> list[tuple[str, int | None, int | None]]:
+	"""(school, pupils, of them boarding) of the term's Care Fund Entries the viewer may read."""
 	term = report_term(filters.term, care_terms(), getdate(nowdate()))
-	pupils = {}
-	if term and frappe.has_permission("Care Fund Entry", "read"):
-		for row in frappe.get_list(
-			"Care Fund Entry", filters={"term": term.name}, fields=["school", "pupils", "pupils_boarding"]
-		):
-			if row.pupils:
-				pupils[row.school] = (row.pupils, row.pupils_boarding or 0)
-	schools = {f.school for f in facts}
-	return [
-		{
-			"school": share.school,
-			"left_behind": share.left_behind,
-			"left_behind_boarding": share.left_behind_boarding,
-			"left_behind_share": share.left_behind_share,
-			"pupils": share.pupils,
-			"pupils_boarding": share.pupils_boarding,
-			"pupils_share": share.pupils_share,
-		}
-		for share in rules.boarding_shares(facts, {s: p for s, p in pupils.items() if s in schools})
-	]
-
-
-def child_columns() -> list[dict]:
-	return [
-		{"fieldname": "child", "label": _("Child"), "fieldtype": "Link", "options": CHILD, "width": 140},
-		{"fieldname": "child_name", "label": _("Child Name"), "fieldtype": "Data", "width": 90},
-		{"fieldname": "class_title", "label": _("Class"), "fieldtype": "Data", "width": 150},
-		{"fieldname": "village", "label": _("Village"), "fieldtype": "Data", "width": 120},
-		{"fieldname": "distance", "label": _("Distance to School (km)"), "fieldtype": "Float", "width": 110},
-		{"fieldname": "reasons", "label": _("Why Boarding Is Advised"), "fieldtype": "Data", "width": 200},
-	]
-
-
-def school_columns() -> list[dict]:
-	return [
-		{
-			"fieldname": "school",
-			"label": _("School"),
-			"fieldtype": "Link",
-			"options": "Care School",
-			"width": 200,
-		},
-		{"fieldname": "left_behind", "label": _("Left-Behind Children"), "fieldtype": "Int", "width": 110},
-		{
-			"fieldname": "left_behind_boarding",
-			"label": _("Of Them Boarding"),
-			"fieldtype": "Int",
-			"width": 100,
-		},
-		{
-			"fieldname": "left_behind_share",
-			"label": _("Boarding Share"),
-			"fieldtype": "Percent",
-			"width": 100,
-		},
-		{"fieldname": "pupils", "label": _("Pupils Enrolled"), "fieldtype": "Int", "width": 100},
-		{"fieldname": "pupils_boarding", "label": _("Pupils Boarding"), "fieldtype": "Int", "width": 100},
-		{
-			"fieldname": "pupils_share",
-			"label": _("Boarding Share of All Pupils"),
-			"fieldtype": "Percent",
-			"width": 120,
-		},
-	]
+	if not term or not frappe.has_permission("Care Fund Entry", "read"):
+		return []
+	return frappe.get_list(
+		"Care Fund Entry",
+		filters={"term": term.name},
+		fields=["school", "pupils", "pupils_boarding"],
+		as_list=True,
+		limit_page_length=0,
+	)

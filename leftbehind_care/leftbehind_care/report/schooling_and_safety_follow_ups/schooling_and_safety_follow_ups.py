@@ -2,7 +2,9 @@
 # For license information, please see license.txt
 """控辍保学与安全隐患: for a school leader, the open dropout follow-up cases, the children at risk of
 dropping out (long absence, failing repeatedly, no guardian able to care) and the safety hazards past
-their deadline — of the leader's own schools. The rules: `core.keep_in_school`, `core.safety`."""
+their deadline — of the leader's own schools. The rows of the chosen view come from the builder
+(`leftbehind_care.reports.schooling_and_safety_follow_ups`); this gathers them in a few queries and
+formats them."""
 
 from __future__ import annotations
 
@@ -15,9 +17,9 @@ from leftbehind_care.core import keep_in_school, safety
 from leftbehind_care.leftbehind_care.report.boarding_mobilisation.boarding_mobilisation import (
 	guardian_capacities,
 )
-from leftbehind_care.utils import class_titles
-
-CASES, AT_RISK, HAZARDS = "Open Cases", "At Risk", "Hazards"
+from leftbehind_care.reports import schooling_and_safety_follow_ups as builder
+from leftbehind_care.reports import scope_conditions
+from leftbehind_care.utils import class_titles, report_columns
 
 
 def sign_labels() -> dict[str, str]:
@@ -30,22 +32,25 @@ def sign_labels() -> dict[str, str]:
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
-	view = filters.view or CASES
-	if view == HAZARDS:
-		return hazard_columns(), hazard_rows(filters)
-	if view == AT_RISK:
-		return risk_columns(), risk_rows(filters)
-	return case_columns(), case_rows(filters)
+	view = filters.view if filters.view in builder.COLUMNS else builder.CASES
+	today = getdate(nowdate())
+	if view == builder.HAZARDS:
+		rows = builder.overdue_hazards(hazard_lines(filters), today)
+	elif view == builder.AT_RISK:
+		children = child_lines(filters)
+		rows = builder.children_at_risk(
+			children, guardian_capacities([c.child for c in children]), sign_labels()
+		)
+	else:
+		cases = case_lines(filters)
+		rows = builder.open_cases(cases, persuasion_attempts([c.name for c in cases]), today)
+	return report_columns(builder.COLUMNS[view]), rows
 
 
-def school_filter(filters) -> dict:
-	return {"school": filters.school} if filters.get("school") else {}
-
-
-def case_rows(filters) -> list[dict]:
+def case_lines(filters) -> list[builder.CaseLine]:
 	rows = frappe.get_list(
 		"Schooling Follow-up",
-		filters={"case_status": keep_in_school.OPEN, **school_filter(filters)},
+		filters=scope_conditions(filters, ("school",), case_status=keep_in_school.OPEN),
 		fields=[
 			"name",
 			"child",
@@ -58,35 +63,39 @@ def case_rows(filters) -> list[dict]:
 		order_by="opened_on asc",
 		limit_page_length=0,
 	)
-	attempts = {}
-	if rows:
-		for parent, count, last in frappe.get_all(
-			"Persuasion Attempt",
-			filters={"parenttype": "Schooling Follow-up", "parent": ("in", [r.name for r in rows])},
-			fields=["parent", "count(name) as attempts", "max(attempt_date) as last_attempt"],
-			group_by="parent",
-			as_list=True,
-		):
-			attempts[parent] = (count, last)
 	titles = class_titles({r.care_class for r in rows if r.care_class})
-	today = getdate(nowdate())
 	return [
-		{
-			**r,
-			"class_title": titles.get(r.care_class, r.care_class),
-			"schooling_status": _(r.schooling_status) if r.schooling_status else "",
-			"days_open": (today - getdate(r.opened_on)).days,
-			"attempts": attempts.get(r.name, (0, None))[0],
-			"last_attempt": attempts.get(r.name, (0, None))[1],
-		}
+		builder.CaseLine(
+			r.name,
+			r.child,
+			r.child_name,
+			r.care_class,
+			titles.get(r.care_class, r.care_class),
+			getdate(r.opened_on),
+			r.responsible_leader,
+			_(r.schooling_status) if r.schooling_status else "",
+		)
 		for r in rows
 	]
 
 
-def risk_rows(filters) -> list[dict]:
+def persuasion_attempts(cases: list[str]) -> list[tuple]:
+	"""(case, number of attempts, the last one's date) of the cases with any, in one query."""
+	if not cases:
+		return []
+	return frappe.get_all(
+		"Persuasion Attempt",
+		filters={"parenttype": "Schooling Follow-up", "parent": ("in", cases)},
+		fields=["parent", "count(name) as attempts", "max(attempt_date) as last_attempt"],
+		group_by="parent",
+		as_list=True,
+	)
+
+
+def child_lines(filters) -> list[builder.ChildLine]:
 	children = frappe.get_list(
 		CHILD,
-		filters={"status": "Active", **school_filter(filters)},
+		filters=scope_conditions(filters, ("school",), status="Active"),
 		fields=[
 			"name",
 			"child_name",
@@ -98,45 +107,33 @@ def risk_rows(filters) -> list[dict]:
 		],
 		limit_page_length=0,
 	)
-	capacities = guardian_capacities([c.name for c in children])
-	facts = [
-		keep_in_school.SchoolingFacts(
+	titles = class_titles({c.care_class for c in children if c.care_class})
+	return [
+		builder.ChildLine(
 			c.name,
+			c.child_name,
+			titles.get(c.care_class, c.care_class),
 			c.status,
 			c.schooling_status,
 			bool(c.long_absence),
 			bool(c.repeated_failing),
-			capacities.get(c.name, ()),
 		)
 		for c in children
 	]
-	by_name = {c.name: c for c in children}
-	titles = class_titles({c.care_class for c in children if c.care_class})
-	labels = sign_labels()
-	return [
-		{
-			"child": f.child,
-			"child_name": by_name[f.child].child_name,
-			"class_title": titles.get(by_name[f.child].care_class, by_name[f.child].care_class),
-			"signs": "、".join(labels[s] for s in signs),
-		}
-		for f, signs in keep_in_school.dropout_risk(facts)
-	]
 
 
-def hazard_rows(filters) -> list[dict]:
+def hazard_lines(filters) -> list[builder.HazardLine]:
+	"""The hazards of the inspections the reader may read, by deadline, in two queries."""
 	inspections = frappe.get_list(
 		"Safety Inspection",
-		filters=school_filter(filters),
+		filters=scope_conditions(filters, ("school",)),
 		fields=["name", "school", "inspection_date"],
 		limit_page_length=0,
 	)
 	if not inspections:
 		return []
 	by_name = {i.name: i for i in inspections}
-	today = getdate(nowdate())
-	out = []
-	for row in frappe.get_all(
+	hazards = frappe.get_all(
 		"Safety Hazard",
 		filters={"parenttype": "Safety Inspection", "parent": ("in", list(by_name))},
 		fields=[
@@ -152,87 +149,23 @@ def hazard_rows(filters) -> list[dict]:
 			"reported_on",
 		],
 		order_by="deadline asc",
-	):
-		inspection = by_name[row.parent]
-		hazard = safety.Hazard(
-			row.idx,
-			getdate(inspection.inspection_date),
-			getdate(row.deadline) if row.deadline else None,
-			getdate(row.fixed_on) if row.fixed_on else None,
-			row.reported_to,
-			getdate(row.reported_on) if row.reported_on else None,
+	)
+	return [
+		builder.HazardLine(
+			row.parent,
+			by_name[row.parent].school,
+			_(row.area),
+			row.description,
+			_(row.risk_level) if row.risk_level else "",
+			row.owner_name,
+			safety.Hazard(
+				row.idx,
+				getdate(by_name[row.parent].inspection_date),
+				getdate(row.deadline) if row.deadline else None,
+				getdate(row.fixed_on) if row.fixed_on else None,
+				row.reported_to,
+				getdate(row.reported_on) if row.reported_on else None,
+			),
 		)
-		if safety.is_overdue(hazard, today):
-			out.append(
-				{
-					"inspection": row.parent,
-					"school": inspection.school,
-					"area": _(row.area),
-					"description": row.description,
-					"risk_level": _(row.risk_level) if row.risk_level else "",
-					"owner_name": row.owner_name,
-					"deadline": row.deadline,
-					"days_overdue": (today - getdate(row.deadline)).days,
-				}
-			)
-	return out
-
-
-def case_columns() -> list[dict]:
-	return [
-		{
-			"fieldname": "name",
-			"label": _("Schooling Follow-up"),
-			"fieldtype": "Link",
-			"options": "Schooling Follow-up",
-			"width": 140,
-		},
-		{"fieldname": "child_name", "label": _("Child Name"), "fieldtype": "Data", "width": 90},
-		{"fieldname": "class_title", "label": _("Class"), "fieldtype": "Data", "width": 150},
-		{"fieldname": "schooling_status", "label": _("Schooling Status"), "fieldtype": "Data", "width": 90},
-		{"fieldname": "opened_on", "label": _("Opened On"), "fieldtype": "Date", "width": 100},
-		{"fieldname": "days_open", "label": _("Days Open"), "fieldtype": "Int", "width": 80},
-		{"fieldname": "attempts", "label": _("Persuasion Attempts"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "last_attempt", "label": _("Last Attempt"), "fieldtype": "Date", "width": 100},
-		{
-			"fieldname": "responsible_leader",
-			"label": _("Responsible School Leader"),
-			"fieldtype": "Link",
-			"options": "User",
-			"width": 160,
-		},
-	]
-
-
-def risk_columns() -> list[dict]:
-	return [
-		{"fieldname": "child", "label": _("Child"), "fieldtype": "Link", "options": CHILD, "width": 140},
-		{"fieldname": "child_name", "label": _("Child Name"), "fieldtype": "Data", "width": 90},
-		{"fieldname": "class_title", "label": _("Class"), "fieldtype": "Data", "width": 150},
-		{"fieldname": "signs", "label": _("Signs of Dropping Out"), "fieldtype": "Data", "width": 260},
-	]
-
-
-def hazard_columns() -> list[dict]:
-	return [
-		{
-			"fieldname": "inspection",
-			"label": _("Safety Inspection"),
-			"fieldtype": "Link",
-			"options": "Safety Inspection",
-			"width": 140,
-		},
-		{
-			"fieldname": "school",
-			"label": _("School"),
-			"fieldtype": "Link",
-			"options": "Care School",
-			"width": 180,
-		},
-		{"fieldname": "area", "label": _("Area"), "fieldtype": "Data", "width": 80},
-		{"fieldname": "description", "label": _("Hazard"), "fieldtype": "Data", "width": 220},
-		{"fieldname": "risk_level", "label": _("Risk Level"), "fieldtype": "Data", "width": 70},
-		{"fieldname": "owner_name", "label": _("Responsible Person"), "fieldtype": "Data", "width": 100},
-		{"fieldname": "deadline", "label": _("Fix By"), "fieldtype": "Date", "width": 100},
-		{"fieldname": "days_overdue", "label": _("Days Overdue"), "fieldtype": "Int", "width": 80},
+		for row in hazards
 	]
