@@ -3,42 +3,55 @@
 """留守儿童花名册: the children a user is responsible for, with alerts and file completeness.
 
 Rows come from `frappe.get_list`, so the user's scope applies (see leftbehind_care.permissions);
-two queries in all, whatever the number of children.
+three queries in all, whatever the number of children. The rows, counts and chart come from the
+builder (`leftbehind_care.reports.child_register`); this gathers and formats them.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+
 import frappe
 from frappe import _
 
-from leftbehind_care.core.register import chart_groups, register_summary, short_labels
-from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import missing_item_labels
+from leftbehind_care.core.register import RegisterSummary
+from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import completeness_labels
 from leftbehind_care.messages import option_label
+from leftbehind_care.reports import child_register as builder
 from leftbehind_care.reports import scope_conditions
-from leftbehind_care.utils import checks_in_words, class_titles
+from leftbehind_care.utils import checks_in_words, class_titles, report_columns
 
-FIELDS = [
-	"name",
-	"child_name",
-	"gender",
-	"age",
-	"school",
-	"care_class",
-	"left_behind_type",
-	"is_boarding",
-	"contact_card_issued_on",
-	"completeness",
-	"missing_items",
-	"unsupervised_alert",
-	"status",
-]
+# The child's fields the builder reads, in its order: each row read is a `ChildLine` as it stands.
+FIELDS = [field.name for field in dataclasses.fields(builder.ChildLine)]
 
 
 @checks_in_words
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
-	rows = get_rows(filters)
-	return get_columns(), rows, None, get_chart(rows), get_summary(rows)
+	children = [
+		builder.ChildLine(*values)
+		for values in frappe.get_list(
+			"Left Behind Child",
+			filters=get_conditions(filters),
+			fields=FIELDS,
+			order_by="school asc, care_class asc, child_name asc",
+			limit_page_length=0,
+			as_list=True,
+		)
+	]
+	report = builder.build(
+		children,
+		guardian_links([child.name for child in children]),
+		class_titles({child.care_class for child in children if child.care_class}),
+		# Translated once per distinct value: a county's register has thousands of rows and a
+		# handful of option values and missing items.
+		functools.cache(option_label),
+		completeness_labels(),
+	)
+	# Rows read by attribute as well as by key, as `frappe.get_list` gives them.
+	rows = [frappe._dict(row) for row in report.rows]
+	return report_columns(builder.COLUMNS), rows, None, get_chart(report.chart), get_summary(report.summary)
 
 
 def get_conditions(filters: frappe._dict) -> dict:
@@ -48,99 +61,22 @@ def get_conditions(filters: frappe._dict) -> dict:
 	return conditions
 
 
-def get_rows(filters: frappe._dict) -> list[dict]:
-	rows = frappe.get_list(
-		"Left Behind Child",
-		filters=get_conditions(filters),
-		fields=FIELDS,
-		order_by="school asc, care_class asc, child_name asc",
-		limit_page_length=0,
-	)
-	guardians = primary_guardians([row.name for row in rows])
-	titles = class_titles({row.care_class for row in rows})
-	for row in rows:
-		row.update(guardians.get(row.name, {}))
-		row.class_title = titles.get(row.care_class)
-		# Stored as item keys: shown in the reader's language.
-		row.missing_items = missing_item_labels(row.missing_items)
-		# Option values are stored in English: show them in the reader's language.
-		for field in ("gender", "left_behind_type", "guardian_capacity"):
-			if row.get(field):
-				row[field] = option_label(row[field])
-	return rows
-
-
-def primary_guardians(children: list[str]) -> dict[str, dict]:
-	"""The primary (else the first) guardian of each child, in one query."""
+def guardian_links(children: list[str]) -> list[builder.GuardianLink]:
+	"""The rows of the children's guardians tables (a `GuardianLink` each), in one query."""
 	if not children:
-		return {}
-	links = frappe.get_all(
-		"Left Behind Child Guardian",
-		filters={"parent": ("in", children), "parenttype": "Left Behind Child"},
-		fields=["parent", "guardian_name", "phone", "capacity", "is_primary", "idx"],
-		order_by="parent asc, is_primary desc, idx asc",
-	)
-	result: dict[str, dict] = {}
-	for link in links:
-		result.setdefault(
-			link.parent,
-			{
-				"guardian_name": link.guardian_name,
-				"guardian_phone": link.phone,
-				"guardian_capacity": link.capacity,
-			},
-		)
-	return result
-
-
-def get_columns() -> list[dict]:
+		return []
 	return [
-		{
-			"fieldname": "name",
-			"label": _("Child"),
-			"fieldtype": "Link",
-			"options": "Left Behind Child",
-			"width": 150,
-		},
-		{"fieldname": "child_name", "label": _("Child Name"), "fieldtype": "Data", "width": 90},
-		{"fieldname": "gender", "label": _("Gender"), "fieldtype": "Data", "width": 70},
-		{"fieldname": "age", "label": _("Age"), "fieldtype": "Int", "width": 70},
-		{
-			"fieldname": "school",
-			"label": _("School"),
-			"fieldtype": "Link",
-			"options": "Care School",
-			"width": 220,
-		},
-		{"fieldname": "class_title", "label": _("Class"), "fieldtype": "Data", "width": 110},
-		{"fieldname": "left_behind_type", "label": _("Left-Behind Type"), "fieldtype": "Data", "width": 130},
-		{"fieldname": "guardian_name", "label": _("Guardian"), "fieldtype": "Data", "width": 90},
-		{"fieldname": "guardian_phone", "label": _("Guardian's Phone"), "fieldtype": "Data", "width": 130},
-		{
-			"fieldname": "guardian_capacity",
-			"label": _("Guardianship Capacity"),
-			"fieldtype": "Data",
-			"width": 110,
-		},
-		{
-			"fieldname": "unsupervised_alert",
-			"label": _("Unsupervised Child Alert"),
-			"fieldtype": "Check",
-			"width": 130,
-		},
-		{"fieldname": "completeness", "label": _("File Completeness"), "fieldtype": "Percent", "width": 110},
-		{"fieldname": "missing_items", "label": _("Missing from File"), "fieldtype": "Data", "width": 200},
-		{
-			"fieldname": "contact_card_issued_on",
-			"label": _("Contact Card Issued On"),
-			"fieldtype": "Date",
-			"width": 130,
-		},
+		builder.GuardianLink(*values)
+		for values in frappe.get_all(
+			"Left Behind Child Guardian",
+			filters={"parent": ("in", children), "parenttype": "Left Behind Child"},
+			fields=["parent", "guardian_name", "phone", "capacity", "is_primary", "idx"],
+			as_list=True,
+		)
 	]
 
 
-def get_summary(rows: list[dict]) -> list[dict]:
-	summary = register_summary(rows)
+def get_summary(summary: RegisterSummary) -> list[dict]:
 	return [
 		{"label": _("Number of Children"), "value": summary.children, "datatype": "Int", "indicator": "Blue"},
 		{
@@ -171,16 +107,15 @@ def get_summary(rows: list[dict]) -> list[dict]:
 	]
 
 
-def get_chart(rows: list[dict]) -> dict | None:
+def get_chart(groups: list[tuple[str, int]]) -> dict | None:
 	"""The children split by school, class or left-behind type (core.register.chart_groups), as
 	shares: a bar chart's axis would count children in fractions (0.5, 2.5) for small numbers. Its
 	legend's labels are shortened to fit a phone (core.register.short_labels)."""
-	if not rows:
+	if not groups:
 		return None
-	_key, groups = chart_groups(rows)
 	return {
 		"data": {
-			"labels": short_labels([label for label, _count in groups]),
+			"labels": [label for label, _count in groups],
 			"datasets": [{"name": _("Number of Children"), "values": [count for _label, count in groups]}],
 		},
 		"type": "percentage",
