@@ -3,8 +3,12 @@
 Run on a site with demo data (bench --site S make-care-demo --children 20000):
 
     bench --site S execute leftbehind_care.benchmarks.run
+    bench --site S execute leftbehind_care.benchmarks.reports
 
 It prints one line per measurement (median and worst of several runs) and changes nothing.
+`reports` runs every app report for the county's administrator and for one school's leader, and
+prints each one's time, the queries it ran, and the time of one hand-written SQL query that reads
+the same figures, with the ratio of the two.
 """
 
 from __future__ import annotations
@@ -15,9 +19,13 @@ from collections.abc import Callable
 
 import frappe
 from frappe.desk.doctype.number_card.number_card import get_result
+from frappe.utils import add_days, getdate, nowdate
 
 from leftbehind_care import privacy
+from leftbehind_care.compliance import care_targets, care_terms, report_term
 from leftbehind_care.core import scope as roles
+from leftbehind_care.core.compliance import Targets
+from leftbehind_care.core.workflow import read as read_workflow
 from leftbehind_care.leftbehind_care.report.child_register.child_register import execute as child_register
 
 
@@ -93,5 +101,183 @@ def run() -> None:
 				lambda: privacy.get_count("Left Behind Child", {"status": "Active"}),
 			)
 			timed(f"{persona}: Child Register report", lambda: child_register({})[1], repeat=3)
+	finally:
+		frappe.set_user("Administrator")
+
+
+# ---- reports against hand-written SQL
+
+# One query per report reading what the report shows, written by hand for the whole county: the
+# yardstick the report's time is compared with. `%(…)s` values: `term_start`, `term_end`, `term`,
+# `today`, `month_days` (Targets.min_month_days), `talks` (talks per month).
+HAND_SQL = {
+	"Child Register": """
+		select c.name, c.child_name, c.gender, c.age, c.school, k.class_title, c.left_behind_type,
+			g.guardian_name, g.phone, g.capacity, c.unsupervised_alert, c.completeness,
+			c.missing_items, c.contact_card_issued_on
+		from `tabLeft Behind Child` c
+		left join `tabCare Class` k on k.name = c.care_class
+		left join `tabLeft Behind Child Guardian` g on g.name = (
+			select g2.name from `tabLeft Behind Child Guardian` g2
+			where g2.parent = c.name and g2.parenttype = 'Left Behind Child'
+			order by g2.is_primary desc, g2.idx asc limit 1)
+		where c.status = 'Active'
+		order by c.school, c.care_class, c.child_name""",
+	"Talk Compliance": """
+		select c.name, c.child_name, c.school, k.class_title, k.class_teacher, e.period_start,
+			e.period_end, e.due_days, e.talks
+		from `tabLeft Behind Child` c
+		left join `tabCare Class` k on k.name = c.care_class
+		left join `tabCare Compliance Entry` e on e.child = c.name and e.period_type = 'Month'
+			and e.period_start <= %(term_end)s and e.period_end >= %(term_start)s
+		where c.filed_on <= %(term_end)s and (c.status = 'Active' or c.status_date >= %(term_start)s)
+		order by c.school, c.care_class, c.child_name""",
+	"At-Risk Children": """
+		select c.name, c.child_name, k.class_title, c.unsupervised_alert,
+			(select a.risk_level from `tabCare Assessment` a where a.child = c.name
+				order by a.assessed_on desc, a.creation desc limit 1) as risk_level,
+			(select count(*) from `tabIntervention Plan` p where p.child = c.name
+				and coalesce(p.workflow_state, 'Draft') not in ('Closed', 'Escalated')) as plans,
+			(select count(*) from `tabCare Incident` i where i.child = c.name and (
+				i.parents_notified_at is null or coalesce(i.follow_up, '') = ''
+				or (i.incident_kind = 'Suspected Abuse' and i.reported_at is null))) as incidents,
+			(select count(*) from `tabCare Compliance Entry` e where e.child = c.name
+				and e.period_type = 'Month' and e.period_start >= %(term_start)s
+				and e.period_end < %(today)s and e.due_days >= %(month_days)s
+				and e.talks < %(talks)s) as missed
+		from `tabLeft Behind Child` c
+		left join `tabCare Class` k on k.name = c.care_class
+		where c.status = 'Active'""",
+	"Three Priorities": """
+		select c.name, c.child_name, k.class_title, s.priority_kind
+		from `tabLeft Behind Child` c
+		left join `tabCare Class` k on k.name = c.care_class
+		left join `tabPriority Support` s on s.child = c.name and s.term = %(term)s
+		where c.status = 'Active'
+		order by c.care_class, c.child_name""",
+	"Care Activity Counts": """
+		select p.child, p.child_name, p.care_class, count(*)
+		from `tabCare Activity Participant` p
+		join `tabCare Activity` a on a.name = p.parent and p.parenttype = 'Care Activity'
+		where a.term = %(term)s and p.child is not null
+		group by p.child, p.child_name, p.care_class""",
+	"Boarding Mobilisation": """
+		select c.name, c.child_name, k.class_title, c.village, c.distance_to_school_km,
+			c.is_boarding, min(g.capacity)
+		from `tabLeft Behind Child` c
+		left join `tabCare Class` k on k.name = c.care_class
+		left join `tabLeft Behind Child Guardian` l on l.parent = c.name
+			and l.parenttype = 'Left Behind Child'
+		left join `tabChild Guardian` g on g.name = l.guardian
+		where c.status = 'Active'
+		group by c.name, c.child_name, k.class_title, c.village, c.distance_to_school_km,
+			c.is_boarding""",
+	"Intervention Plan Status": """
+		select p.name, p.child_name, p.care_class, p.workflow_state, p.drafted_on,
+			p.responsible_teacher, p.participating_leader, p.approved_on, p.next_review_on,
+			p.review_overdue, max(t.at)
+		from `tabIntervention Plan` p
+		left join `tabIntervention Plan Transition` t on t.parent = p.name
+			and t.parenttype = 'Intervention Plan' and t.to_state in ('Closed', 'Escalated')
+		group by p.name, p.child_name, p.care_class, p.workflow_state, p.drafted_on,
+			p.responsible_teacher, p.participating_leader, p.approved_on, p.next_review_on,
+			p.review_overdue
+		order by p.review_overdue desc, p.drafted_on asc""",
+	"Schooling and Safety Follow-ups": """
+		select f.name, f.child_name, f.care_class, f.opened_on, f.responsible_leader,
+			f.schooling_status, count(a.name), max(a.attempt_date)
+		from `tabSchooling Follow-up` f
+		left join `tabPersuasion Attempt` a on a.parent = f.name
+			and a.parenttype = 'Schooling Follow-up'
+		where f.case_status = 'Open'
+		group by f.name, f.child_name, f.care_class, f.opened_on, f.responsible_leader,
+			f.schooling_status
+		order by f.opened_on""",
+	"Child File Access": """
+		select l.creation, u.full_name, l.export_from, l.reference_document, l.method,
+			l.report_name, l.file_type
+		from `tabAccess Log` l
+		left join `tabUser` u on u.name = l.user
+		where l.export_from in ('Left Behind Child', 'Child Guardian')
+			and l.creation >= %(month_ago)s
+		order by l.creation desc limit 5000""",
+}
+
+
+def queries_run(fn: Callable[[], object]) -> int:
+	"""How many statements `fn` sent to the database, as the database counts them."""
+	if frappe.db.db_type == "sqlite":
+		statements = []
+		frappe.db._conn.set_trace_callback(statements.append)
+		try:
+			fn()
+		finally:
+			frappe.db._conn.set_trace_callback(None)
+		return len(statements)
+
+	def questions() -> int:
+		return int(frappe.db.sql("show session status like 'Questions'")[0][1])
+
+	before = questions()
+	fn()
+	return questions() - before - 1  # the second SHOW counts itself
+
+
+def median_ms(fn: Callable[[], object], repeat: int) -> float:
+	samples = []
+	for _ in range(repeat):
+		start = time.perf_counter()
+		fn()
+		samples.append((time.perf_counter() - start) * 1000)
+	return statistics.median(samples)
+
+
+def reports(repeat: int = 3) -> None:
+	today = getdate(nowdate())
+	term = report_term(None, care_terms(), today)
+	if not term:
+		print("no term on this site: run make-care-demo first")
+		return
+	values = {
+		"term": term.name,
+		"term_start": term.start,
+		"term_end": term.end,
+		"today": today,
+		"month_days": Targets().min_month_days,
+		"talks": care_targets().talks_per_month,
+		"month_ago": add_days(today, -30),
+	}
+	read_workflow("intervention_plan")  # warm what a desk process has warm
+	names = frappe.get_all("Report", filters={"module": "Leftbehind Care"}, pluck="name", order_by="name")
+	people = {
+		"county (administrator)": first_user_with(roles.ADMINISTRATOR),
+		"one school (leader)": first_user_with(roles.SCHOOL_LEADER),
+	}
+	print(f"site {frappe.local.site} ({frappe.db.db_type}): {frappe.db.count('Left Behind Child')} children")
+	print(f"{'report':<34}{'reader':<24}{'rows':>7}{'ms':>9}{'queries':>9}{'hand SQL ms':>13}{'ratio':>7}")
+	try:
+		for name in names:
+			module = frappe.get_attr(
+				f"leftbehind_care.leftbehind_care.report.{frappe.scrub(name)}.{frappe.scrub(name)}.execute"
+			)
+			hand = HAND_SQL.get(name)
+			hand_ms = median_ms(lambda hand=hand: frappe.db.sql(hand, values), repeat) if hand else None
+			for persona, user in people.items():
+				if not user:
+					continue
+				frappe.set_user(user)
+				frappe.clear_cache(user=user)
+				try:
+					result = module({})
+				except frappe.PermissionError:
+					print(f"{name:<34}{persona:<24}{'refused':>7}")
+					continue
+				ms = median_ms(lambda module=module: module({}), repeat)
+				count = queries_run(lambda module=module: module({}))
+				ratio = f"{ms / hand_ms:6.1f}x" if hand_ms and persona.startswith("county") else ""
+				hand_text = f"{hand_ms:12.1f}" if hand_ms and persona.startswith("county") else ""
+				print(
+					f"{name:<34}{persona:<24}{len(result[1]):>7}{ms:9.1f}{count:>9}{hand_text:>13}{ratio:>7}"
+				)
 	finally:
 		frappe.set_user("Administrator")

@@ -19,9 +19,12 @@ from collections.abc import Iterable
 import frappe
 from frappe.query_builder import Criterion
 from frappe.utils import getdate, nowdate
+from pypika.functions import Concat
+from pypika.terms import AggregateFunction
 
 from leftbehind_care.compliance import CHILD, CHILD_FIELDS, care_targets, care_terms, compliance_of
 from leftbehind_care.core import compliance as engine
+from leftbehind_care.core.scope import CareScope
 from leftbehind_care.core.terms import Term
 from leftbehind_care.permissions import child_criterion, get_scope
 from leftbehind_care.reports import SCOPE_FILTERS
@@ -109,40 +112,111 @@ def write(names: list[str], terms: list[Term], today: datetime.date, replace: bo
 
 
 def read_in_scope(
-	filters, start: datetime.date, end: datetime.date, today: datetime.date | None = None
+	filters,
+	start: datetime.date,
+	end: datetime.date,
+	today: datetime.date | None = None,
+	terms: bool = True,
+	missed_talks_only: bool = False,
+	scope: CareScope | None = None,
 ) -> dict[str, engine.ChildCompliance]:
 	"""`read` for the children the reader looks after, narrowed by a report's school and class
 	filters; the reader's scope is applied in the query, as `frappe.get_list` applies it."""
 	ledger = frappe.qb.DocType(ENTRY)
-	parts = [child_criterion(get_scope(), ledger, ledger.child)]
+	parts = [child_criterion(scope or get_scope(), ledger, ledger.child)]
 	parts += [ledger[field] == filters[field] for field in SCOPE_FILTERS if filters.get(field)]
 	parts = [part for part in parts if part is not None]
-	return read(Criterion.all(parts) if parts else None, start, end, today)
+	return read(Criterion.all(parts) if parts else None, start, end, today, terms, missed_talks_only)
 
 
 def read(
-	criterion, start: datetime.date, end: datetime.date, today: datetime.date | None = None
+	criterion,
+	start: datetime.date,
+	end: datetime.date,
+	today: datetime.date | None = None,
+	terms: bool = True,
+	missed_talks_only: bool = False,
 ) -> dict[str, engine.ChildCompliance]:
-	"""Each child's compliance between two days, from the ledger, in one query: the entries of the
-	children `criterion` (a `frappe.qb` criterion on the ledger table, or None for all) selects,
-	whose periods overlap the two days, judged as of `today`."""
+	"""Each child's compliance between two days, from the ledger: the entries of the children
+	`criterion` (a `frappe.qb` criterion on the ledger table, or None for all) selects whose
+	periods overlap the two days, judged as of `today`. One query for the months and, unless
+	`terms` is false, one for the terms; each reads only the columns its entries need (a county's
+	months are a hundred thousand rows). With `missed_talks_only`, only the months that may have
+	missed their talk are read (ended, with fewer talks than the target): the engine still judges
+	each."""
 	ledger = frappe.qb.DocType(ENTRY)
-	query = (
-		frappe.qb.from_(ledger)
-		.select(ledger.child, *(ledger[field] for field in STORED))
-		.where((ledger.period_start <= end) & (ledger.period_end >= start))
-	)
-	if criterion is not None:
-		query = query.where(criterion)
-	entries = defaultdict(list)
-	for child, *stored in query.run():
-		entry = dict(zip(STORED, stored, strict=True))
-		entry["period_start"] = getdate(entry["period_start"])
-		entry["period_end"] = getdate(entry["period_end"])
-		entries[child].append(engine.LedgerEntry(**entry))
-	terms, targets = care_terms(), care_targets()
 	today = today or getdate(nowdate())
-	return {child: engine.from_ledger(found, terms, today, targets) for child, found in entries.items()}
+	targets = care_targets()
+
+	def query(period_type: str, *columns):
+		q = (
+			frappe.qb.from_(ledger)
+			.select(ledger.child, *columns)
+			.where(
+				(ledger.period_type == period_type)
+				& (ledger.period_start <= end)
+				& (ledger.period_end >= start)
+			)
+		)
+		if missed_talks_only:
+			q = q.where((ledger.period_end < today) & (ledger.talks < targets.talks_per_month))
+		return q.where(criterion) if criterion is not None else q
+
+	entries = defaultdict(list)
+	# A child's months in one row ("2026-09-01:31:1:0,2026-10-01:…"): a county's hundred thousand
+	# month rows read as twenty thousand.
+	packed = GroupConcat(
+		Concat(ledger.period_start, ":", ledger.due_days, ":", ledger.talks, ":", ledger.contacts)
+	)
+	firsts: dict[str, tuple[datetime.date, datetime.date]] = {}  # a county has a few months
+	for child, months in query(engine.MONTH, packed).groupby(ledger.child).run():
+		for month in months.split(","):
+			day, due_days, talks, contacts = month.split(":")
+			if day not in firsts:
+				first = datetime.date.fromisoformat(day[:10])
+				firsts[day] = (first, engine.month_end(first))
+			first, last = firsts[day]
+			entries[child].append(
+				engine.LedgerEntry(
+					engine.MONTH,
+					first,
+					last,
+					None,
+					int(due_days),
+					talks=int(talks),
+					contacts=int(contacts),
+				)
+			)
+	if terms:
+		fields = ("period_start", "due_days", "period_end", "term", "visits", "meetings")
+		for child, first, due_days, last, term, visits, meetings in query(
+			engine.TERM, *(ledger[field] for field in fields)
+		).run():
+			entries[child].append(
+				engine.LedgerEntry(
+					engine.TERM,
+					as_date(first),
+					as_date(last),
+					term,
+					due_days,
+					visits=visits,
+					meetings=meetings,
+				)
+			)
+	all_terms = care_terms()
+	return {child: engine.from_ledger(found, all_terms, today, targets) for child, found in entries.items()}
+
+
+class GroupConcat(AggregateFunction):
+	"""GROUP_CONCAT with its default separator (a comma), as MariaDB and SQLite both write it."""
+
+	def __init__(self, term):
+		super().__init__("GROUP_CONCAT", term)
+
+
+def as_date(value) -> datetime.date:
+	"""A date column's value: a date from MariaDB, text from SQLite."""
+	return value if type(value) is datetime.date else getdate(value)
 
 
 # ---- kept current: the documents the figures are computed from

@@ -62,6 +62,13 @@ def class_labels(classes) -> dict[str, str]:
 	}
 
 
+def care_report(execute):
+	"""Every app report's `execute` (a core test checks each has it): run on the site's read
+	replica where it has one (`frappe.read_only`; reports only read), and exported with its yes/no
+	columns in words (`checks_in_words`)."""
+	return frappe.read_only()(checks_in_words(execute))
+
+
 def checks_in_words(execute):
 	"""A report's `execute`: exported to a spreadsheet (`privacy.export_report`), its yes/no
 	columns read 是 and 否 instead of 1 and 0 (`reports.checks_as_words`); on screen they stay

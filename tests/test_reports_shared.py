@@ -41,3 +41,20 @@ def test_scope_conditions_take_what_the_reader_chose():
 	assert scope_conditions({"workflow_state": "Draft"}, ("school", "workflow_state")) == {
 		"workflow_state": "Draft"
 	}
+
+
+def test_every_script_report_runs_through_the_shared_report_layer():
+	"""Each app report's `execute` is a `care_report`: read-only (a replica where the site has
+	one), yes/no columns in words when exported. A new report without it fails here."""
+	import ast
+	import pathlib
+
+	reports = pathlib.Path(__file__).parents[1] / "leftbehind_care" / "leftbehind_care" / "report"
+	scripts = sorted(
+		path for path in reports.glob("*/*.py") if path.stem == path.parent.name and path.stem != "__init__"
+	)
+	assert len(scripts) >= 9
+	for path in scripts:
+		tree = ast.parse(path.read_text())
+		execute = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "execute")
+		assert [ast.unparse(d) for d in execute.decorator_list] == ["care_report"], path.name

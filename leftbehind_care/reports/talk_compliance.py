@@ -44,6 +44,16 @@ class Tally:
 		self.not_due += statuses.count(NOT_DUE)
 		self.children_missing += MISSED in statuses
 
+	def merge(self, other: Tally) -> None:
+		"""Adds another tally's children (one child's, counted once, into its class, its teacher
+		and the total)."""
+		self.children += other.children
+		self.met += other.met
+		self.open += other.open
+		self.missed += other.missed
+		self.not_due += other.not_due
+		self.children_missing += other.children_missing
+
 	@property
 	def rate(self) -> float | None:
 		decided = self.met + self.missed
@@ -75,31 +85,27 @@ def build(term: Term, lines: Iterable[ChildLine], results: Mapping[str, ChildCom
 	by_class: dict[tuple[str, str | None], Tally] = {}
 	by_teacher: dict[str | None, Tally] = {}
 	class_teacher: dict[tuple[str, str | None], str | None] = {}
+	keys = {month: month_key(month) for month in months}
 	for line in lines:
 		result = results.get(line.child) or ChildCompliance()
-		statuses = {}
-		for month in months:
-			found = result.month(month)
-			if found:
-				statuses[month_key(month)] = found.talk_status
+		statuses = {keys[m.month]: m.talk_status for m in result.months if m.month in keys}
 		row = {
 			"child": line.child,
 			"child_name": line.child_name,
 			"school": line.school,
 			"care_class": line.care_class,
 			"teacher": line.teacher,
-			**{month_key(m): statuses.get(month_key(m), "") for m in months},
+			**{key: statuses.get(key, "") for key in keys.values()},
 		}
-		values = list(statuses.values())
 		tally = Tally()
-		tally.add(values)
+		tally.add(statuses.values())
 		row.update(met=tally.met, missed=tally.missed, open=tally.open, rate=tally.rate)
 		report.children.append(row)
 		key = (line.school, line.care_class)
 		class_teacher[key] = line.teacher
-		by_class.setdefault(key, Tally()).add(values)
-		by_teacher.setdefault(line.teacher, Tally()).add(values)
-		report.total.add(values)
+		by_class.setdefault(key, Tally()).merge(tally)
+		by_teacher.setdefault(line.teacher, Tally()).merge(tally)
+		report.total.merge(tally)
 	report.classes = [
 		{
 			"school": school,

@@ -16,20 +16,23 @@ from frappe.utils import flt, getdate, nowdate
 
 from leftbehind_care.compliance import CHILD, care_terms, report_term
 from leftbehind_care.core.settings import DEFAULTS
+from leftbehind_care.permissions import children_query
 from leftbehind_care.reports import boarding_mobilisation as builder
 from leftbehind_care.reports import scope_conditions
-from leftbehind_care.utils import class_titles, report_columns
+from leftbehind_care.utils import care_report, class_titles, report_columns
 
 
 def reason_labels() -> dict[str, str]:
 	return {"Weak Guardianship": _("No Guardian Able to Care"), "Far From School": _("Lives Far From School")}
 
 
+@care_report
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
+	conditions = scope_conditions(filters, status="Active")
 	children = frappe.get_list(
 		CHILD,
-		filters=scope_conditions(filters, status="Active"),
+		filters=conditions,
 		fields=[
 			"name",
 			"child_name",
@@ -67,33 +70,26 @@ def execute(filters: dict | None = None):
 		or DEFAULTS["boarding_distance_km"]
 	)
 	rows = builder.children_to_mobilise(
-		lines, guardian_capacities([c.name for c in children]), far_km, reason_labels()
+		lines, guardian_capacities(conditions) if children else {}, far_km, reason_labels()
 	)
 	return report_columns(builder.COLUMNS[builder.CHILDREN]), rows
 
 
-def guardian_capacities(children: list[str]) -> dict[str, tuple[str, ...]]:
-	"""The capacity of each of the children's guardians, in two queries (the dropout report's
-	children at risk read them too)."""
-	if not children:
-		return {}
-	links = frappe.get_all(
-		"Left Behind Child Guardian",
-		filters={"parenttype": CHILD, "parent": ("in", children)},
-		fields=["parent", "guardian"],
-		as_list=True,
-	)
-	capacity = dict(
-		frappe.get_all(
-			"Child Guardian",
-			filters={"name": ("in", sorted({g for _, g in links}) or [""])},
-			fields=["name", "capacity"],
-			as_list=True,
-		)
-	)
+def guardian_capacities(conditions: dict) -> dict[str, tuple[str, ...]]:
+	"""The capacity of each guardian of the children in scope meeting `conditions`, in one query
+	(the dropout report's children at risk read them too)."""
+	link = frappe.qb.DocType("Left Behind Child Guardian")
+	guardian = frappe.qb.DocType("Child Guardian")
 	out = defaultdict(tuple)
-	for child, guardian in links:
-		out[child] += (capacity.get(guardian),)
+	for child, capacity in (
+		frappe.qb.from_(link)
+		.join(guardian)
+		.on(guardian.name == link.guardian)
+		.select(link.parent, guardian.capacity)
+		.where((link.parenttype == CHILD) & link.parent.isin(children_query(conditions)))
+		.run()
+	):
+		out[child] += (capacity,)
 	return out
 
 

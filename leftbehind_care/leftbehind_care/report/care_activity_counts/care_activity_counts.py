@@ -15,9 +15,10 @@ from leftbehind_care.compliance import care_terms, report_term
 from leftbehind_care.core import activities as rules
 from leftbehind_care.reports import care_activity_counts as builder
 from leftbehind_care.reports import scope_conditions
-from leftbehind_care.utils import class_titles, report_columns
+from leftbehind_care.utils import care_report, class_titles, report_columns
 
 
+@care_report
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	term = report_term(filters.term, care_terms(), getdate(nowdate()))

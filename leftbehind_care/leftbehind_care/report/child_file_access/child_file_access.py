@@ -16,11 +16,12 @@ from frappe.utils import add_days, getdate, nowdate
 
 from leftbehind_care.privacy import LOGGED
 from leftbehind_care.reports import child_file_access as builder
-from leftbehind_care.utils import report_columns, user_names
+from leftbehind_care.utils import care_report, report_columns, user_names
 
 LIMIT = 5000
 
 
+@care_report
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	entries = access_entries(filters)

@@ -20,13 +20,13 @@ from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child
 from leftbehind_care.messages import option_label
 from leftbehind_care.reports import child_register as builder
 from leftbehind_care.reports import scope_conditions
-from leftbehind_care.utils import checks_in_words, class_titles, report_columns
+from leftbehind_care.utils import care_report, class_titles, report_columns
 
 # The child's fields the builder reads, in its order: each row read is a `ChildLine` as it stands.
 FIELDS = [field.name for field in dataclasses.fields(builder.ChildLine)]
 
 
-@checks_in_words
+@care_report
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	children = [

@@ -22,13 +22,13 @@ from leftbehind_care.core.plans import StatusTotals
 from leftbehind_care.core.workflow import read as read_workflow
 from leftbehind_care.reports import SCOPE_FILTERS, scope_conditions
 from leftbehind_care.reports import intervention_plan_status as builder
-from leftbehind_care.utils import checks_in_words, class_titles, report_columns, user_names
+from leftbehind_care.utils import care_report, class_titles, report_columns, user_names
 
 # The plan's fields the builder reads, in its order: each row read is a `PlanLine` as it stands.
 FIELDS = [field.name for field in dataclasses.fields(builder.PlanLine)]
 
 
-@checks_in_words
+@care_report
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	conditions = scope_conditions(filters, (*SCOPE_FILTERS, "workflow_state"))

@@ -19,7 +19,7 @@ from leftbehind_care.leftbehind_care.report.boarding_mobilisation.boarding_mobil
 )
 from leftbehind_care.reports import schooling_and_safety_follow_ups as builder
 from leftbehind_care.reports import scope_conditions
-from leftbehind_care.utils import class_titles, report_columns
+from leftbehind_care.utils import care_report, class_titles, report_columns
 
 
 def sign_labels() -> dict[str, str]:
@@ -30,6 +30,7 @@ def sign_labels() -> dict[str, str]:
 	}
 
 
+@care_report
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	view = filters.view if filters.view in builder.COLUMNS else builder.CASES
@@ -39,7 +40,9 @@ def execute(filters: dict | None = None):
 	elif view == builder.AT_RISK:
 		children = child_lines(filters)
 		rows = builder.children_at_risk(
-			children, guardian_capacities([c.child for c in children]), sign_labels()
+			children,
+			guardian_capacities(scope_conditions(filters, ("school",), status="Active")) if children else {},
+			sign_labels(),
 		)
 	else:
 		cases = case_lines(filters)

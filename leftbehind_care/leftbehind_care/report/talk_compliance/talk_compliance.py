@@ -19,7 +19,7 @@ from leftbehind_care.compliance import CHILD, care_terms, report_term
 from leftbehind_care.core.compliance import MET, MISSED, NOT_DUE, OPEN
 from leftbehind_care.reports import scope_conditions
 from leftbehind_care.reports import talk_compliance as builder
-from leftbehind_care.utils import class_titles, user_names
+from leftbehind_care.utils import care_report, user_names
 
 CHILDREN, CLASSES, TEACHERS = "Children", "Classes", "Teachers"
 
@@ -34,6 +34,7 @@ def status_labels() -> dict[str, str]:
 	}
 
 
+@care_report
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	terms = care_terms()
@@ -41,11 +42,10 @@ def execute(filters: dict | None = None):
 	term = report_term(filters.term, terms, today)
 	if not term:
 		return [], [], _("No term to show: add the school terms (Care Term), then choose one.")
-	lines = children_of(filters, term)
-	results = ledger.read_in_scope(filters, term.start, term.end, today)
+	lines, titles = children_of(filters, term)
+	results = ledger.read_in_scope(filters, term.start, term.end, today, terms=False)
 	report = builder.build(term, lines, results)
 	view = filters.view or CHILDREN
-	titles = class_titles({row["care_class"] for row in report.classes if row["care_class"]})
 	names = user_names({row["teacher"] for row in report.teachers if row["teacher"]})
 	if view == CLASSES:
 		columns, data = class_columns(), report.classes
@@ -54,9 +54,10 @@ def execute(filters: dict | None = None):
 	else:
 		columns, data = child_columns(report.months), report.children
 		labels = status_labels()
+		keys = [builder.month_key(month) for month in report.months]
 		for row in data:
-			for month in report.months:
-				row[builder.month_key(month)] = labels[row[builder.month_key(month)]]
+			for key in keys:
+				row[key] = labels[row[key]]
 	for row in data:
 		if row.get("care_class"):
 			row["class_title"] = titles.get(row["care_class"], row["care_class"])
@@ -65,8 +66,9 @@ def execute(filters: dict | None = None):
 	return columns, data, None, None, summary(report.total)
 
 
-def children_of(filters: frappe._dict, term) -> list[builder.ChildLine]:
-	"""The viewer's children who were in the programme at some time during the term."""
+def children_of(filters: frappe._dict, term) -> tuple[list[builder.ChildLine], dict[str, str]]:
+	"""The viewer's children who were in the programme at some time during the term, and the
+	titles of their classes."""
 	conditions = scope_conditions(filters, filed_on=("<=", term.end))
 	rows = frappe.get_list(
 		CHILD,
@@ -75,19 +77,22 @@ def children_of(filters: frappe._dict, term) -> list[builder.ChildLine]:
 		fields=["name", "child_name", "school", "care_class"],
 		order_by="school asc, care_class asc, child_name asc",
 		limit_page_length=0,
+		as_list=True,
 	)
-	teachers = dict(
-		frappe.get_all(
+	classes = {
+		name: (title, teacher)
+		for name, title, teacher in frappe.get_all(
 			"Care Class",
-			filters={"name": ("in", sorted({row.care_class for row in rows if row.care_class}))},
-			fields=["name", "class_teacher"],
+			filters={"name": ("in", sorted({row[3] for row in rows if row[3]}))},
+			fields=["name", "class_title", "class_teacher"],
 			as_list=True,
 		)
-	)
-	return [
-		builder.ChildLine(row.name, row.child_name, row.school, row.care_class, teachers.get(row.care_class))
-		for row in rows
+	}
+	lines = [
+		builder.ChildLine(name, child_name, school, care_class, classes.get(care_class, (None, None))[1])
+		for name, child_name, school, care_class in rows
 	]
+	return lines, {name: title for name, (title, _teacher) in classes.items()}
 
 
 def child_columns(months) -> list[dict]:

@@ -12,12 +12,13 @@ from frappe import _
 from frappe.utils import getdate, nowdate
 
 from leftbehind_care.compliance import CHILD, care_terms, report_term
+from leftbehind_care.permissions import children_query
 from leftbehind_care.reports import scope_conditions
 from leftbehind_care.reports import three_priorities as builder
-from leftbehind_care.utils import checks_in_words, class_titles, report_columns
+from leftbehind_care.utils import care_report, class_titles, report_columns
 
 
-@checks_in_words
+@care_report
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	term = report_term(filters.term, care_terms(), getdate(nowdate()))
@@ -30,15 +31,16 @@ def execute(filters: dict | None = None):
 		order_by="care_class asc, child_name asc",
 		limit_page_length=0,
 	)
-	names = [c.name for c in children]
+	support = frappe.qb.DocType("Priority Support")
 	received = (
-		frappe.get_all(
-			"Priority Support",
-			filters={"child": ("in", names), "term": term.name},
-			fields=["child", "priority_kind"],
-			as_list=True,
+		frappe.qb.from_(support)
+		.select(support.child, support.priority_kind)
+		.where(
+			(support.term == term.name)
+			& support.child.isin(children_query(scope_conditions(filters, status="Active")))
 		)
-		if names
+		.run()
+		if children
 		else []
 	)
 	titles = class_titles({c.care_class for c in children if c.care_class})
