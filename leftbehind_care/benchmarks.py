@@ -117,10 +117,11 @@ HAND_SQL = {
 			c.missing_items, c.contact_card_issued_on
 		from `tabLeft Behind Child` c
 		left join `tabCare Class` k on k.name = c.care_class
-		left join `tabLeft Behind Child Guardian` g on g.name = (
-			select g2.name from `tabLeft Behind Child Guardian` g2
-			where g2.parent = c.name and g2.parenttype = 'Left Behind Child'
-			order by g2.is_primary desc, g2.idx asc limit 1)
+		left join (
+			select parent, guardian_name, phone, capacity, row_number() over (
+				partition by parent order by is_primary desc, idx asc) as n
+			from `tabLeft Behind Child Guardian` where parenttype = 'Left Behind Child'
+		) g on g.parent = c.name and g.n = 1
 		where c.status = 'Active'
 		order by c.school, c.care_class, c.child_name""",
 	"Talk Compliance": """

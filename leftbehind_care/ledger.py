@@ -6,7 +6,7 @@ child instead of every record and the engine's run per child.
 The engine stays the single source of truth: the ledger holds its results, and they are kept
 current by every save or deletion of what they are computed from (a child's file, a talk, a
 contact, a visit, a meeting, a term) and rebuilt for everyone each night. Reading judges each
-stored figure again for the day and the targets in force (`core.compliance.from_ledger`), so a
+stored figure again for the day and the targets in force (`core.compliance.judge_month`), so a
 month that ended since its entry was written reads as missed without waiting for the night.
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable
+from operator import attrgetter
 
 import frappe
 from frappe.query_builder import Criterion
@@ -162,49 +163,39 @@ def read(
 			q = q.where((ledger.period_end < today) & (ledger.talks < targets.talks_per_month))
 		return q.where(criterion) if criterion is not None else q
 
-	entries = defaultdict(list)
+	months = defaultdict(list)
 	# A child's months in one row ("2026-09-01:31:1:0,2026-10-01:…"): a county's hundred thousand
 	# month rows read as twenty thousand.
 	packed = GroupConcat(
 		Concat(ledger.period_start, ":", ledger.due_days, ":", ledger.talks, ":", ledger.contacts)
 	)
 	firsts: dict[str, tuple[datetime.date, datetime.date]] = {}  # a county has a few months
-	for child, months in query(engine.MONTH, packed).groupby(ledger.child).run():
-		for month in months.split(","):
+	judge = engine.judge_month
+	for child, packed_months in query(engine.MONTH, packed).groupby(ledger.child).run():
+		found = months[child]
+		for month in packed_months.split(","):
 			day, due_days, talks, contacts = month.split(":")
 			if day not in firsts:
 				first = datetime.date.fromisoformat(day[:10])
 				firsts[day] = (first, engine.month_end(first))
 			first, last = firsts[day]
-			entries[child].append(
-				engine.LedgerEntry(
-					engine.MONTH,
-					first,
-					last,
-					None,
-					int(due_days),
-					talks=int(talks),
-					contacts=int(contacts),
-				)
-			)
+			found.append(judge(first, last, int(due_days), int(talks), int(contacts), today, targets))
+		found.sort(key=attrgetter("month"))
+	term_results = defaultdict(list)
 	if terms:
-		fields = ("period_start", "due_days", "period_end", "term", "visits", "meetings")
-		for child, first, due_days, last, term, visits, meetings in query(
-			engine.TERM, *(ledger[field] for field in fields)
-		).run():
-			entries[child].append(
-				engine.LedgerEntry(
-					engine.TERM,
-					as_date(first),
-					as_date(last),
-					term,
-					due_days,
-					visits=visits,
-					meetings=meetings,
+		by_name = {term.name: term for term in care_terms()}
+		fields = ("term", "due_days", "visits", "meetings")
+		for child, term, due_days, visits, meetings in (
+			query(engine.TERM, *(ledger[field] for field in fields)).orderby(ledger.period_start).run()
+		):
+			if term in by_name:  # a term since deleted is left out, as the engine would
+				term_results[child].append(
+					engine.judge_term(by_name[term], due_days, visits, meetings, today, targets)
 				)
-			)
-	all_terms = care_terms()
-	return {child: engine.from_ledger(found, all_terms, today, targets) for child, found in entries.items()}
+	return {
+		child: engine.ChildCompliance(months.get(child, []), term_results.get(child, []))
+		for child in months.keys() | term_results.keys()
+	}
 
 
 class GroupConcat(AggregateFunction):
@@ -212,11 +203,6 @@ class GroupConcat(AggregateFunction):
 
 	def __init__(self, term):
 		super().__init__("GROUP_CONCAT", term)
-
-
-def as_date(value) -> datetime.date:
-	"""A date column's value: a date from MariaDB, text from SQLite."""
-	return value if type(value) is datetime.date else getdate(value)
 
 
 # ---- kept current: the documents the figures are computed from

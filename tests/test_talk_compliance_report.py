@@ -40,3 +40,21 @@ def test_child_by_month_grid_and_sums_per_class_and_teacher():
 	teachers = {row["teacher"]: row for row in report.teachers}
 	assert teachers["t1"]["children"] == 2 and teachers["t2"]["children"] == 1
 	assert (report.total.children, report.total.met, report.total.missed) == (3, 3, 2)
+
+
+def test_each_views_columns_are_in_its_rows():
+	"""Every column of a view names a key of its rows; the Script Report adds the names people
+	read (the class's title, the teacher's name) to the keys the builder gives."""
+	from leftbehind_care.reports.talk_compliance import CLASS_COLUMNS, TEACHER_COLUMNS, child_columns
+
+	lines = [ChildLine("C1", "张小明", "S1", "S1-6-1", "t1")]
+	always = [(D(2025, 3, 1), None)]
+	report = build(AUTUMN, lines, {"C1": child_compliance([AUTUMN], always, Records(), TODAY)})
+	named = {"class_title", "teacher_name"}
+	for columns, rows in (
+		(child_columns(report.months), report.children),
+		(CLASS_COLUMNS, report.classes),
+		(TEACHER_COLUMNS, report.teachers),
+	):
+		assert {c.fieldname for c in columns} <= set(rows[0]) | named
+	assert [c.label for c in child_columns(report.months)][4:9] == [f"{m:%Y-%m}" for m in report.months]

@@ -298,6 +298,42 @@ def ledger_entries(result: ChildCompliance) -> list[LedgerEntry]:
 	return months + terms
 
 
+def judge_month(
+	first: datetime.date,
+	last: datetime.date,
+	due_days: int,
+	talks: int,
+	contacts: int,
+	today: datetime.date,
+	targets: Targets = Targets(),
+) -> MonthResult:
+	"""A school month's result from what the ledger counted of it, judged as of `today`."""
+	due = due_days >= targets.min_month_days
+	return MonthResult(
+		first,
+		due_days,
+		talks,
+		contacts,
+		status(talks, targets.talks_per_month, due, last, today),
+		status(contacts, targets.contacts_per_month, due, last, today),
+	)
+
+
+def judge_term(
+	term: Term, active: int, visits: int, meetings: int, today: datetime.date, targets: Targets = Targets()
+) -> TermResult:
+	"""A term's result from what the ledger counted of it, judged as of `today`."""
+	due = active >= targets.min_term_days
+	return TermResult(
+		term,
+		active,
+		visits,
+		meetings,
+		status(visits, targets.visits_per_term, due, term.end, today),
+		status(meetings, targets.meetings_per_term, due, term.end, today),
+	)
+
+
 def from_ledger(
 	entries: Iterable[LedgerEntry], terms: Iterable[Term], today: datetime.date, targets: Targets = Targets()
 ) -> ChildCompliance:
@@ -308,27 +344,9 @@ def from_ledger(
 	months, term_results = [], []
 	for e in sorted(entries, key=lambda e: (e.period_type, e.period_start)):
 		if e.period_type == MONTH:
-			due = e.due_days >= targets.min_month_days
 			months.append(
-				MonthResult(
-					e.period_start,
-					e.due_days,
-					e.talks,
-					e.contacts,
-					status(e.talks, targets.talks_per_month, due, e.period_end, today),
-					status(e.contacts, targets.contacts_per_month, due, e.period_end, today),
-				)
+				judge_month(e.period_start, e.period_end, e.due_days, e.talks, e.contacts, today, targets)
 			)
 		elif e.term in by_name:
-			due = e.due_days >= targets.min_term_days
-			term_results.append(
-				TermResult(
-					by_name[e.term],
-					e.due_days,
-					e.visits,
-					e.meetings,
-					status(e.visits, targets.visits_per_term, due, e.period_end, today),
-					status(e.meetings, targets.meetings_per_term, due, e.period_end, today),
-				)
-			)
+			term_results.append(judge_term(by_name[e.term], e.due_days, e.visits, e.meetings, today, targets))
 	return ChildCompliance(months, term_results)

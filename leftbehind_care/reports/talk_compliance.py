@@ -15,6 +15,37 @@ from dataclasses import dataclass, field
 
 from leftbehind_care.core.compliance import MET, MISSED, NOT_DUE, OPEN, ChildCompliance, months_between
 from leftbehind_care.core.terms import Term
+from leftbehind_care.reports.columns import CHILD_COLUMNS, Column, _lt
+
+CHILDREN, CLASSES, TEACHERS = "Children", "Classes", "Teachers"
+
+COUNT_COLUMNS = (
+	Column("met", _lt("Months Talked"), "Int", 90),
+	Column("missed", _lt("Months Missed"), "Int", 90),
+	Column("rate", _lt("Talk Rate (%)"), "Percent", 130),
+)
+TEACHER_COLUMNS = (
+	Column("teacher_name", _lt("Class Teacher"), width=100),
+	Column("children", _lt("Number of Children"), "Int", 80),
+	Column("children_missing", _lt("Children with a Missed Month"), "Int", 140),
+	Column("open", _lt("Months Pending"), "Int", 90),
+	*COUNT_COLUMNS,
+)
+CLASS_COLUMNS = (
+	Column("school", _lt("School"), "Link", 180, "Care School"),
+	Column("class_title", _lt("Class"), width=110),
+	*TEACHER_COLUMNS,
+)
+
+
+def child_columns(months: Iterable[datetime.date]) -> tuple[Column, ...]:
+	"""The child-by-month grid: who, then a column per month of the term, then the counts."""
+	return (
+		*CHILD_COLUMNS,
+		Column("teacher_name", _lt("Class Teacher"), width=90),
+		*(Column(month_key(month), f"{month:%Y-%m}", width=95) for month in months),
+		*COUNT_COLUMNS,
+	)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,5 @@
 """The compliance ledger on a site: after every kind of change it holds what the compliance engine
-computes from the records, the nightly rebuild gives the same, and the reports that read it run
-a number of queries that does not grow with the number of children."""
+computes from the records, and the nightly rebuild gives the same."""
 
 from __future__ import annotations
 
@@ -9,8 +8,6 @@ from frappe.utils import add_days, add_months, getdate, nowdate
 
 from leftbehind_care import ledger
 from leftbehind_care.compliance import CHILD, CHILD_FIELDS, care_terms, compliance_of
-from leftbehind_care.leftbehind_care.report.at_risk_children import at_risk_children
-from leftbehind_care.leftbehind_care.report.talk_compliance import talk_compliance
 from leftbehind_care.tests import utils as u
 from leftbehind_care.tests.test_care_network import ComplianceCase
 
@@ -111,34 +108,3 @@ class TestComplianceLedger(ComplianceCase):
 		for user in (u.LEADER, u.TEACHER, u.COUNSELOR, u.MENTOR, u.INSPECTOR):
 			with self.subTest(user=user), self.set_user(user):
 				self.assertRaises(frappe.PermissionError, frappe.get_list, ledger.ENTRY, limit=1)
-
-
-class TestReportsReadTheLedgerInBoundedQueries(ComplianceCase):
-	"""The same number of queries for two children as for twelve."""
-
-	TALK_COMPLIANCE = 14
-	AT_RISK = 16
-
-	def add_children(self, count: int):
-		with self.set_user(u.TEACHER):
-			for n in range(count):
-				child = self.child(f"测试{'甲乙丙丁戊己庚辛壬癸'[n]}童", self.first_month)
-				u.make_talk(child, talk_date=add_days(self.first_month, 5))
-
-	def test_talk_compliance_and_at_risk_children(self):
-		reports = {
-			"Talk Compliance": (lambda: talk_compliance.execute({"term": self.term}), self.TALK_COMPLIANCE),
-			"At-Risk Children": (lambda: at_risk_children.execute({}), self.AT_RISK),
-		}
-		for name, (run, bound) in reports.items():
-			with self.subTest(report=name), self.set_user(u.LEADER):
-				run()
-				with u.assert_query_count(self, bound):
-					run()
-		self.add_children(10)
-		for name, (run, bound) in reports.items():
-			with self.subTest(report=name, children="10 more"), self.set_user(u.LEADER):
-				rows = run()[1]
-				self.assertGreaterEqual(len(rows), 1 if name != "Talk Compliance" else 12)
-				with u.assert_query_count(self, bound):
-					run()

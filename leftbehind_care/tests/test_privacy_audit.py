@@ -607,6 +607,8 @@ class AuditCase(u.CareTestCase):
 				readable=True,
 				new_doc={"doctype": "Care Class", "school": u.SCHOOL_B, "grade": 6, "class_no": 9},
 			),
+			# The compliance ledger names the child: read by the county only, written by no one.
+			Target("Care Compliance Entry", cls.ledger_entry(b1), "due_days", {"school": u.SCHOOL_A}),
 		]
 		cls.inside = u.make_inside_records(cls.children)
 		cls.targets += cls.inside_targets()
@@ -620,6 +622,16 @@ class AuditCase(u.CareTestCase):
 			| (set(u.INSIDE_COUNSELING) if persona in WITHOUT_COUNSELING_NOTES else set())
 			for persona in RESTRICTED
 		}
+
+	@classmethod
+	def ledger_entry(cls, child: str) -> str:
+		from leftbehind_care import ledger
+
+		if not frappe.db.exists(ledger.ENTRY, {"child": child}):
+			u.terms_around_today()
+			ledger.refresh([child])
+			frappe.db.commit()
+		return frappe.db.get_value(ledger.ENTRY, {"child": child})
 
 	@classmethod
 	def inside_targets(cls) -> list[Target]:

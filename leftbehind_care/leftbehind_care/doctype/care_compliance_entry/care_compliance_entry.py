@@ -4,8 +4,14 @@
 class and term are stored as names, not links: the ledger never stands in the way of deleting
 them."""
 
+import frappe
 from frappe.model.document import Document
 
 
 class CareComplianceEntry(Document):
 	pass
+
+
+def on_doctype_update():
+	# At-Risk Children reads the months that may have missed their talk: ended, below the target.
+	frappe.db.add_index("Care Compliance Entry", ["period_type", "talks", "period_end"])

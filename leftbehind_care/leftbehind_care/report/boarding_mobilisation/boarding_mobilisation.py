@@ -36,31 +36,32 @@ def execute(filters: dict | None = None):
 		fields=[
 			"name",
 			"child_name",
-			"school",
 			"care_class",
+			"village",
+			"school",
 			"status",
 			"is_boarding",
 			"distance_to_school_km",
-			"village",
 		],
 		order_by="school asc, care_class asc, child_name asc",
 		limit_page_length=0,
+		as_list=True,  # a county's twenty thousand rows: no dict made for each
 	)
 	# A school's row names no class.
 	per_school = filters.view == builder.SCHOOLS
-	titles = {} if per_school else class_titles({c.care_class for c in children if c.care_class})
+	titles = {} if per_school else class_titles({row[2] for row in children if row[2]})
 	lines = [
 		builder.ChildLine(
-			c.name,
-			c.child_name,
-			titles.get(c.care_class, c.care_class),
-			c.village,
-			c.school,
-			c.status,
-			bool(c.is_boarding),
-			flt(c.distance_to_school_km) if c.distance_to_school_km else None,
+			name,
+			child_name,
+			titles.get(care_class, care_class),
+			village,
+			school,
+			status,
+			bool(is_boarding),
+			flt(distance) if distance else None,
 		)
-		for c in children
+		for name, child_name, care_class, village, school, status, is_boarding, distance in children
 	]
 	if per_school:
 		rows = builder.boarding_shares(lines, fund_entries(filters))

@@ -18,6 +18,7 @@ from frappe import _
 from leftbehind_care.core.register import RegisterSummary
 from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import completeness_labels
 from leftbehind_care.messages import option_label
+from leftbehind_care.permissions import children_query
 from leftbehind_care.reports import child_register as builder
 from leftbehind_care.reports import scope_conditions
 from leftbehind_care.utils import care_report, class_titles, report_columns
@@ -29,11 +30,12 @@ FIELDS = [field.name for field in dataclasses.fields(builder.ChildLine)]
 @care_report
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
+	conditions = get_conditions(filters)
 	children = [
 		builder.ChildLine(*values)
 		for values in frappe.get_list(
 			"Left Behind Child",
-			filters=get_conditions(filters),
+			filters=conditions,
 			fields=FIELDS,
 			order_by="school asc, care_class asc, child_name asc",
 			limit_page_length=0,
@@ -42,16 +44,20 @@ def execute(filters: dict | None = None):
 	]
 	report = builder.build(
 		children,
-		guardian_links([child.name for child in children]),
+		guardian_links(conditions) if children else [],
 		class_titles({child.care_class for child in children if child.care_class}),
 		# Translated once per distinct value: a county's register has thousands of rows and a
 		# handful of option values and missing items.
 		functools.cache(option_label),
 		completeness_labels(),
 	)
-	# Rows read by attribute as well as by key, as `frappe.get_list` gives them.
-	rows = [frappe._dict(row) for row in report.rows]
-	return report_columns(builder.COLUMNS), rows, None, get_chart(report.chart), get_summary(report.summary)
+	return (
+		report_columns(builder.COLUMNS),
+		report.rows,
+		None,
+		get_chart(report.chart),
+		get_summary(report.summary),
+	)
 
 
 def get_conditions(filters: frappe._dict) -> dict:
@@ -61,18 +67,16 @@ def get_conditions(filters: frappe._dict) -> dict:
 	return conditions
 
 
-def guardian_links(children: list[str]) -> list[builder.GuardianLink]:
-	"""The rows of the children's guardians tables (a `GuardianLink` each), in one query."""
-	if not children:
-		return []
+def guardian_links(conditions: dict) -> list[builder.GuardianLink]:
+	"""The rows of the guardians tables of the children in scope meeting `conditions` (a
+	`GuardianLink` each), in one query."""
+	link = frappe.qb.DocType("Left Behind Child Guardian")
 	return [
 		builder.GuardianLink(*values)
-		for values in frappe.get_all(
-			"Left Behind Child Guardian",
-			filters={"parent": ("in", children), "parenttype": "Left Behind Child"},
-			fields=["parent", "guardian_name", "phone", "capacity", "is_primary", "idx"],
-			as_list=True,
-		)
+		for values in frappe.qb.from_(link)
+		.select(link.parent, link.guardian_name, link.phone, link.capacity, link.is_primary, link.idx)
+		.where((link.parenttype == "Left Behind Child") & link.parent.isin(children_query(conditions)))
+		.run()
 	]
 
 

@@ -20,16 +20,16 @@ class TestChildRegister(u.CareTestCase):
 	def test_a_class_teacher_sees_their_class_only(self):
 		with self.set_user(u.TEACHER):
 			_columns, rows, summary = self.run_report()
-		self.assertEqual([r.name for r in rows], [self.children["a1"]])
-		self.assertEqual(rows[0].guardian_name, "赵奶奶")
+		self.assertEqual([r["name"] for r in rows], [self.children["a1"]])
+		self.assertEqual(rows[0]["guardian_name"], "赵奶奶")
 		self.assertEqual(summary[frappe._("Number of Children")], 1)
 
 	def test_a_leader_sees_their_school_and_counts_alerts(self):
 		with self.set_user(u.LEADER):
 			_columns, rows, summary = self.run_report(school=u.SCHOOL_A)
-			self.assertEqual({r.name for r in rows}, {self.children["a1"], self.children["a2"]})
+			self.assertEqual({r["name"] for r in rows}, {self.children["a1"], self.children["a2"]})
 			self.assertEqual(
-				summary[frappe._("Unsupervised Children")], sum(r.unsupervised_alert for r in rows)
+				summary[frappe._("Unsupervised Children")], sum(r["unsupervised_alert"] for r in rows)
 			)
 			_columns, rows, _summary = self.run_report(school=u.SCHOOL_B)
 			self.assertEqual(rows, [])

@@ -19,9 +19,9 @@ from leftbehind_care.compliance import CHILD, care_terms, report_term
 from leftbehind_care.core.compliance import MET, MISSED, NOT_DUE, OPEN
 from leftbehind_care.reports import scope_conditions
 from leftbehind_care.reports import talk_compliance as builder
-from leftbehind_care.utils import care_report, user_names
+from leftbehind_care.utils import care_report, report_columns, user_names
 
-CHILDREN, CLASSES, TEACHERS = "Children", "Classes", "Teachers"
+CHILDREN, CLASSES, TEACHERS = builder.CHILDREN, builder.CLASSES, builder.TEACHERS
 
 
 def status_labels() -> dict[str, str]:
@@ -48,11 +48,11 @@ def execute(filters: dict | None = None):
 	view = filters.view or CHILDREN
 	names = user_names({row["teacher"] for row in report.teachers if row["teacher"]})
 	if view == CLASSES:
-		columns, data = class_columns(), report.classes
+		columns, data = builder.CLASS_COLUMNS, report.classes
 	elif view == TEACHERS:
-		columns, data = teacher_columns(), report.teachers
+		columns, data = builder.TEACHER_COLUMNS, report.teachers
 	else:
-		columns, data = child_columns(report.months), report.children
+		columns, data = builder.child_columns(report.months), report.children
 		labels = status_labels()
 		keys = [builder.month_key(month) for month in report.months]
 		for row in data:
@@ -63,7 +63,7 @@ def execute(filters: dict | None = None):
 			row["class_title"] = titles.get(row["care_class"], row["care_class"])
 		if row.get("teacher"):
 			row["teacher_name"] = names.get(row["teacher"], row["teacher"])
-	return columns, data, None, None, summary(report.total)
+	return report_columns(columns), data, None, None, summary(report.total)
 
 
 def children_of(filters: frappe._dict, term) -> tuple[list[builder.ChildLine], dict[str, str]]:
@@ -93,62 +93,6 @@ def children_of(filters: frappe._dict, term) -> tuple[list[builder.ChildLine], d
 		for name, child_name, school, care_class in rows
 	]
 	return lines, {name: title for name, (title, _teacher) in classes.items()}
-
-
-def child_columns(months) -> list[dict]:
-	return [
-		{"fieldname": "child", "label": _("Child"), "fieldtype": "Link", "options": CHILD, "width": 140},
-		{"fieldname": "child_name", "label": _("Child Name"), "fieldtype": "Data", "width": 90},
-		{"fieldname": "class_title", "label": _("Class"), "fieldtype": "Data", "width": 110},
-		{"fieldname": "teacher_name", "label": _("Class Teacher"), "fieldtype": "Data", "width": 90},
-		*(
-			{
-				"fieldname": builder.month_key(month),
-				"label": f"{month:%Y-%m}",
-				"fieldtype": "Data",
-				"width": 95,
-			}
-			for month in months
-		),
-		*count_columns(),
-	]
-
-
-def count_columns() -> list[dict]:
-	return [
-		{"fieldname": "met", "label": _("Months Talked"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "missed", "label": _("Months Missed"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "rate", "label": _("Talk Rate (%)"), "fieldtype": "Percent", "width": 100},
-	]
-
-
-def class_columns() -> list[dict]:
-	return [
-		{
-			"fieldname": "school",
-			"label": _("School"),
-			"fieldtype": "Link",
-			"options": "Care School",
-			"width": 180,
-		},
-		{"fieldname": "class_title", "label": _("Class"), "fieldtype": "Data", "width": 110},
-		*teacher_columns(),
-	]
-
-
-def teacher_columns() -> list[dict]:
-	return [
-		{"fieldname": "teacher_name", "label": _("Class Teacher"), "fieldtype": "Data", "width": 100},
-		{"fieldname": "children", "label": _("Number of Children"), "fieldtype": "Int", "width": 80},
-		{
-			"fieldname": "children_missing",
-			"label": _("Children with a Missed Month"),
-			"fieldtype": "Int",
-			"width": 130,
-		},
-		{"fieldname": "open", "label": _("Months Pending"), "fieldtype": "Int", "width": 90},
-		*count_columns(),
-	]
 
 
 def summary(total: builder.Tally) -> list[dict]:
