@@ -60,6 +60,7 @@ from leftbehind_care.core.names import search_key
 from leftbehind_care.core.plans import next_review_on
 from leftbehind_care.core.school import school_year_start
 from leftbehind_care.core.terms import Term, check_term
+from leftbehind_care.desk import ensure_module_profile
 from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import (
 	LeftBehindChild,
 )
@@ -120,6 +121,8 @@ def make_demo(
 		summary.terms = insert_terms(data)
 	with summary.timing("users"):
 		summary.users = insert_users(data.staff, accounts_opened_at(today))
+		# Written past User.validate: the care staff get their module profile as new users do.
+		ensure_module_profile()
 	with summary.timing("schools"):
 		summary.schools = insert_schools(data)
 	with summary.timing("classes"):

@@ -52,6 +52,15 @@ MODULE = "Leftbehind Care"
 LOGGED = frozenset({CHILD, "Child Guardian"})
 
 
+def _guarded(doctype: str) -> bool:
+	"""One of the app's DocTypes: Frappe methods that count, like, tag or comment on any record
+	answer for these only as the user's permissions allow (a DocType read by the county alone,
+	such as the compliance ledger, included)."""
+	return doctype in SCOPED or (
+		isinstance(doctype, str) and frappe.db.get_value("DocType", doctype, "module", cache=True) == MODULE
+	)
+
+
 def _parent_of(doctype: str) -> str | None:
 	family = FAMILIES[doctype]
 	return family[0] if family[0] != doctype else None
@@ -314,13 +323,13 @@ class PrintRefusal(TemplatePage):
 @frappe.whitelist()
 def get_count(doctype, filters=None, debug=False, cache=False):
 	"""`frappe.client.get_count`, counted through `frappe.get_list` so the scope applies."""
-	if doctype not in SCOPED:
+	if not _guarded(doctype):
 		return frappe.client.get_count(doctype, filters=filters, debug=debug, cache=cache)
 	rows = frappe.get_list(
 		doctype,
 		filters=frappe.client.get_safe_filters(filters),
 		fields=["count(*) as total"],
-		parent_doctype=_parent_of(doctype),
+		parent_doctype=_parent_of(doctype) if doctype in SCOPED else None,
 		as_list=True,
 	)
 	return rows[0][0] if rows else 0
@@ -392,7 +401,7 @@ def get_doc_permissions(doctype, docname):
 @frappe.whitelist()
 def toggle_like(doctype, name, add=False):
 	"""`frappe.desk.like.toggle_like`, which writes into any record: only into readable ones."""
-	if doctype in SCOPED:
+	if _guarded(doctype):
 		frappe.get_doc(doctype, name).check_permission("read")
 	return frappe.desk.like.toggle_like(doctype, name, add)
 
@@ -401,14 +410,14 @@ def toggle_like(doctype, name, add=False):
 def add_tag(tag, dt, dn, color=None):
 	"""`frappe.desk.doctype.tag.tag.add_tag`, which tags any record (and, for a table without a
 	tag column, adds the column, committing the transaction): only readable ones."""
-	if dt in SCOPED:
+	if _guarded(dt):
 		frappe.get_doc(dt, dn).check_permission("read")
 	return frappe.desk.doctype.tag.tag.add_tag(tag, dt, dn, color)
 
 
 @frappe.whitelist()
 def add_tags(tags, dt, docs, color=None):
-	if dt in SCOPED:
+	if _guarded(dt):
 		for name in frappe.parse_json(docs):
 			frappe.get_doc(dt, name).check_permission("read")
 	return frappe.desk.doctype.tag.tag.add_tags(tags, dt, docs, color)
@@ -416,7 +425,7 @@ def add_tags(tags, dt, docs, color=None):
 
 @frappe.whitelist()
 def remove_tag(tag, dt, dn):
-	if dt in SCOPED:
+	if _guarded(dt):
 		frappe.get_doc(dt, dn).check_permission("read")
 	return frappe.desk.doctype.tag.tag.remove_tag(tag, dt, dn)
 
@@ -426,7 +435,7 @@ def add_comment(comment, comment_email, comment_by, reference_doctype, reference
 	"""The website's comment form (`frappe.templates.includes.comments.comments.add_comment`)
 	comments on any record it is given, for any logged-in user, and e-mails the record's title to
 	its creator: on the app's records, only where the user may read."""
-	if reference_doctype in SCOPED:
+	if _guarded(reference_doctype):
 		frappe.get_doc(reference_doctype, reference_name).check_permission("read")
 	return comments.add_comment(comment, comment_email, comment_by, reference_doctype, reference_name, route)
 

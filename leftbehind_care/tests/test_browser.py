@@ -164,6 +164,70 @@ class TestDeskInChinese(u.CareTestCase):
 					else:
 						self.assert_refusal(page, shot)
 
+	def test_a_plan_its_schools_only_leader_submitted_goes_to_the_county(self):
+		"""The deadlock case: the school's only leader drafts and submits a plan. They may not
+		approve it, and the form tells them the county's care administrator decides; the
+		administrator finds Approve among the plan's actions."""
+		from frappe.model.workflow import apply_workflow
+
+		from leftbehind_care.reminders import leaders_by_school
+
+		demo = f"@{browser.DEMO_COUNTY}."
+		school, leader, child = next(
+			(school, leaders[0], child)
+			for school, leaders in sorted(leaders_by_school().items())
+			if len(leaders) == 1 and demo in leaders[0]
+			for child in [frappe.db.get_value(CHILD, {"school": school, "status": "Active"}, order_by="name")]
+			if child
+		)
+		frappe.set_user(leader)
+		try:
+			plan = frappe.get_doc(
+				{
+					"doctype": "Intervention Plan",
+					"child": child,
+					"problems": [{"problem_kind": "Not Studying", "details": "作业常不完成"}],
+					"goals": "每天按时完成作业",
+					"responsible_teacher": leader,
+					"participating_leader": leader,
+					"actions": [{"action": "每周两次课后辅导", "action_owner": leader}],
+				}
+			).insert()
+			plan = apply_workflow(plan, "Submit for Approval")
+		finally:
+			frappe.set_user("Administrator")
+		self.addCleanup(self.remove_plan, plan.name)
+		frappe.db.commit()  # the desk server sees committed records only
+		self.assertEqual(plan.approval_by_county, 1)
+		county = frappe._(roles.ADMINISTRATOR, lang="zh")
+		for person, width in (
+			(browser.Person(roles.SCHOOL_LEADER, leader, child, child), "phone"),
+			(self.people[roles.ADMINISTRATOR], "desktop"),
+		):
+			with self.session(person, width) as page:
+				shot = f"plan-only-leader-{frappe.scrub(person.role)}-{width}"
+				self.open(page, f"/app/intervention-plan/{plan.name}", shot, ".form-layout")
+				page.wait_for_function(
+					"() => /审批/.test(frappe.container.page.querySelector('.form-message')?.innerText || '')",
+					timeout=30_000,
+				)
+				self.assertIn(county, page.inner_text(".page-container:visible .form-message"), shot)
+				actions = page.evaluate(
+					"""() => [...frappe.container.page.querySelectorAll('.actions-btn-group .dropdown-item')]
+						.map(e => e.innerText.trim()).filter(Boolean)"""
+				)
+				approve = frappe._("Approve", lang="zh")
+				if person.role == roles.ADMINISTRATOR:
+					self.assertIn(approve, actions, shot)
+				else:
+					self.assertNotIn(approve, actions, shot)
+
+	@staticmethod
+	def remove_plan(name: str) -> None:
+		frappe.db.delete("Notification Log", {"document_type": "Intervention Plan", "document_name": name})
+		frappe.delete_doc("Intervention Plan", name, force=True, ignore_permissions=True)
+		frappe.db.commit()
+
 	def test_another_classs_child_is_refused_calmly(self):
 		person = self.people[roles.CLASS_TEACHER]
 		other = person.other_child
