@@ -58,3 +58,30 @@ def test_each_views_columns_are_in_its_rows():
 	):
 		assert {c.fieldname for c in columns} <= set(rows[0]) | named
 	assert [c.label for c in child_columns(report.months)][4:9] == [f"{m:%Y-%m}" for m in report.months]
+
+
+def test_a_leaver_a_joiner_and_a_child_who_changed_class():
+	"""A child who left on 20 October owes September and October (two school weeks in it) and
+	nothing after; one who joined on 20 November owes nothing in November; a child who moved to
+	another class is summed under the class they are in now, with all their months."""
+	left = [(D(2025, 3, 1), D(2026, 10, 19))]
+	joined = [(D(2026, 11, 20), None)]
+	always = [(D(2025, 3, 1), None)]
+	results = {
+		"L": child_compliance([AUTUMN], left, Records(talks=[Talk(D(2026, 9, 3))]), TODAY),
+		"J": child_compliance([AUTUMN], joined, Records(), TODAY),
+		"M": child_compliance([AUTUMN], always, Records(talks=[Talk(D(2026, 9, 9))]), TODAY),
+	}
+	lines = [
+		ChildLine("L", "离校生", "S1", "S1-6-1", "t1"),
+		ChildLine("J", "插班生", "S1", "S1-6-1", "t1"),
+		ChildLine("M", "转班生", "S1", "S1-6-2", "t2"),  # in 6-1 until October, 6-2 now
+	]
+	report = build(AUTUMN, lines, results)
+	grid = {row["child"]: [row[month_key(m)] for m in report.months[:3]] for row in report.children}
+	assert grid["L"] == [MET, MISSED, NOT_DUE]
+	assert grid["J"] == ["", "", NOT_DUE]
+	assert grid["M"] == [MET, MISSED, OPEN]
+	classes = {row["care_class"]: row for row in report.classes}
+	assert (classes["S1-6-1"]["children"], classes["S1-6-1"]["missed"]) == (2, 1)
+	assert (classes["S1-6-2"]["children"], classes["S1-6-2"]["met"], classes["S1-6-2"]["missed"]) == (1, 1, 1)
