@@ -39,6 +39,6 @@ def test_columns_match_the_rows():
 		"fieldname": "child",
 		"label": "Child",
 		"fieldtype": "Link",
-		"width": 140,
+		"width": 150,
 		"options": "Left Behind Child",
 	}

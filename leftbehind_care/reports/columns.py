@@ -35,7 +35,8 @@ class Column:
 
 
 # Who a row is about: the file (its number links to it), the name, the class.
-CHILD = Column("child", _lt("Child"), "Link", 140, CHILD_DOCTYPE)
+# Wide enough for a whole file number (LBC-2026-00053): cut short, it leads each row with "LBC-2026-000…".
+CHILD = Column("child", _lt("Child"), "Link", 150, CHILD_DOCTYPE)
 CHILD_NAME = Column("child_name", _lt("Child Name"), width=90)
 CLASS_TITLE = Column("class_title", _lt("Class"), width=150)
 CHILD_COLUMNS = (CHILD, CHILD_NAME, CLASS_TITLE)
