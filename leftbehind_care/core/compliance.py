@@ -215,36 +215,21 @@ def child_compliance(
 		if not in_term:
 			continue  # a holiday month: nothing is due and it is not listed
 		due_days = school_days(terms, periods, first, last)
-		due = due_days >= targets.min_month_days
 		talks = sum(1 for t in in_programme if t.by_class_teacher and first <= t.day <= last)
 		month_contacts = sum(1 for d in contacts if first <= d <= last)
-		months.append(
-			MonthResult(
-				first,
-				due_days,
-				talks,
-				month_contacts,
-				status(talks, targets.talks_per_month, due, last, today),
-				status(month_contacts, targets.contacts_per_month, due, last, today),
-			)
-		)
+		months.append(judge_month(first, last, due_days, talks, month_contacts, today, targets))
 
-	term_results = []
-	for term in terms:
-		days = active_days(periods, term.start, term.end)
-		due = days >= targets.min_term_days
-		term_visits = sum(1 for d in visits if term.start <= d <= term.end)
-		term_meetings = sum(1 for d in meetings if term.start <= d <= term.end)
-		term_results.append(
-			TermResult(
-				term,
-				days,
-				term_visits,
-				term_meetings,
-				status(term_visits, targets.visits_per_term, due, term.end, today),
-				status(term_meetings, targets.meetings_per_term, due, term.end, today),
-			)
+	term_results = [
+		judge_term(
+			term,
+			active_days(periods, term.start, term.end),
+			sum(1 for d in visits if term.start <= d <= term.end),
+			sum(1 for d in meetings if term.start <= d <= term.end),
+			today,
+			targets,
 		)
+		for term in terms
+	]
 	return ChildCompliance(months, term_results)
 
 
