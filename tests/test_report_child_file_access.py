@@ -6,7 +6,14 @@ from leftbehind_care.reports.child_file_access import COLUMNS, AccessEntry, buil
 
 AT = datetime.datetime(2026, 11, 30, 9, 15)
 CHILD, GUARDIAN = "Left Behind Child", "Child Guardian"
-ZH = {CHILD: "留守儿童", GUARDIAN: "监护人", "Print": "打印", "Export": "导出", "Web Page": "网页"}
+ZH = {
+	CHILD: "留守儿童",
+	GUARDIAN: "监护人",
+	"Print": "打印",
+	"Export": "导出",
+	"Web Page": "网页",
+	"Program Interface": "程序接口",
+}
 NAMES = {"teacher@x.cn": "王老师"}
 TITLES = {(CHILD, "LBC-1"): "赵小明", (GUARDIAN, "G-1"): "赵奶奶"}
 
@@ -73,3 +80,8 @@ def test_columns_match_the_rows():
 		"fieldtype": "Data",
 		"width": 80,
 	}
+
+
+def test_a_read_through_the_rest_api_is_named_in_words():
+	(row,) = rows([entry(method="REST", report_name=None, file_type=None)])
+	assert row["method"] == "程序接口"

@@ -24,6 +24,8 @@ COLUMNS = (
 
 # A print read in the browser is a web page to its reader; PDF, CSV and Excel keep their names.
 WEB_PAGE = _lt("Web Page")
+# A record read through Frappe's REST API (`/api/resource`, `frappe.client.get`), in words.
+METHODS = {"REST": _lt("Program Interface")}
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def build(
 			"user": entry.user,
 			"export_from": translate(entry.export_from),
 			"reference_document": entry.reference_document,
-			"method": translate(entry.method) if entry.method else "",
+			"method": translate(METHODS.get(entry.method, entry.method)) if entry.method else "",
 			"report_name": translate(entry.report_name) if entry.report_name else "",
 			"file_type": translate(WEB_PAGE) if entry.file_type == "HTML" else entry.file_type,
 			"user_name": full_names.get(entry.user) or entry.user,

@@ -62,6 +62,7 @@ class TestReportsAtScale(ComplianceCase):
 		asked, with their filters; the rows are those the report gives them on screen."""
 		for report in HEAVY:
 			doc = frappe.get_doc("Report", report)
+			doc.custom_columns = []  # as the job sets it (Frappe v15 reads it)
 			filters = frappe._dict(term=self.term) if report == "Talk Compliance" else frappe._dict()
 			for user in (u.TEACHER, u.LEADER):
 				with self.subTest(report=report, user=user), self.set_user(user):
