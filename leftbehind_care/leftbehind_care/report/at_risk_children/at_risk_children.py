@@ -52,11 +52,11 @@ def execute(filters: dict | None = None):
 		order_by="school asc, care_class asc, child_name asc",
 		limit_page_length=0,
 	)
-	# The children's records are read through the same conditions (none when there are no children).
-	conditions = conditions if children else None
 	scope = get_scope()
 	titles = class_titles({c.care_class for c in children if c.care_class})
 	labels = reason_labels()
+	# The children's records are read through the same conditions; with no children, none.
+	read = bool(children)
 	report = builder.build(
 		[
 			builder.ChildLine(
@@ -64,16 +64,10 @@ def execute(filters: dict | None = None):
 			)
 			for c in children
 		],
-		{
-			child: builder.Assessment(row.risk_level, row.assessed_on)
-			for child, row in (latest_assessments(conditions, scope) if conditions else {}).items()
-		},
-		{
-			child: builder.OpenPlan(rows[0].name, rows[0].workflow_state)
-			for child, rows in (open_plans(conditions, scope) if conditions else {}).items()
-		},
-		open_incidents(conditions, scope) if conditions else {},
-		missed_talk_months(filters, bool(children), scope),
+		latest_assessments(conditions, scope) if read else {},
+		open_plans(conditions, scope) if read else {},
+		open_incidents(conditions, scope) if read else {},
+		missed_talk_months(filters, scope) if read else {},
 		labels,
 		functools.cache(_),  # each risk level and plan state translated once
 		filters.get("reason"),
@@ -81,7 +75,7 @@ def execute(filters: dict | None = None):
 	return report_columns(builder.COLUMNS), report.rows, None, None, summary(report, labels)
 
 
-def latest_assessments(conditions: dict, scope: CareScope) -> dict[str, dict]:
+def latest_assessments(conditions: dict, scope: CareScope) -> dict[str, builder.Assessment]:
 	"""The latest assessment of each of the children in scope meeting `conditions`."""
 	latest = {}
 	if frappe.has_permission("Care Assessment", "read"):
@@ -94,13 +88,13 @@ def latest_assessments(conditions: dict, scope: CareScope) -> dict[str, dict]:
 			.orderby(assessment.creation, order=Order.desc)
 			.run()
 		):
-			latest.setdefault(child, frappe._dict(risk_level=risk_level, assessed_on=assessed_on))
+			latest.setdefault(child, builder.Assessment(risk_level, assessed_on))
 	return latest
 
 
-def open_plans(conditions: dict, scope: CareScope) -> dict[str, list[dict]]:
-	"""The plans not ended of the children in scope meeting `conditions`, newest first."""
-	plans = defaultdict(list)
+def open_plans(conditions: dict, scope: CareScope) -> dict[str, builder.OpenPlan]:
+	"""The newest plan not ended of each of the children in scope meeting `conditions`."""
+	plans = {}
 	if frappe.has_permission("Intervention Plan", "read"):
 		plan = frappe.qb.DocType("Intervention Plan")
 		for name, child, state in (
@@ -113,7 +107,7 @@ def open_plans(conditions: dict, scope: CareScope) -> dict[str, list[dict]]:
 			.orderby(plan.creation, order=Order.desc)
 			.run()
 		):
-			plans[child].append(frappe._dict(name=name, child=child, workflow_state=state))
+			plans.setdefault(child, builder.OpenPlan(name, state))
 	return plans
 
 
@@ -146,12 +140,12 @@ def open_incidents(conditions: dict, scope: CareScope) -> dict[str, int]:
 	return counts
 
 
-def missed_talk_months(filters, any_children: bool, scope: CareScope | None = None) -> dict[str, int]:
+def missed_talk_months(filters, scope: CareScope) -> dict[str, int]:
 	"""Months of this term whose talk with the class teacher was missed, per child (from the
 	compliance ledger, within the reader's scope and the report's filters)."""
 	today = getdate(nowdate())
 	term = term_of(today)
-	if not term or not any_children:
+	if not term:
 		return {}
 	results = ledger.read_in_scope(
 		filters, term.start, today, today, terms=False, missed_talks_only=True, scope=scope
