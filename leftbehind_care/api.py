@@ -9,6 +9,7 @@ from frappe.query_builder.functions import Count, Max, Sum
 from frappe.utils import cint, getdate, nowdate
 
 from leftbehind_care.compliance import CHILD_FIELDS, care_window, compliance_of
+from leftbehind_care.coverage import child_five_haves
 from leftbehind_care.permissions import (
 	CHILD,
 	child_criterion,
@@ -124,7 +125,8 @@ def status_now(result, today) -> dict:
 
 @frappe.whitelist()
 def child_care_status(child: str) -> dict:
-	"""This month's talk and contact and this term's home visit and guardian meeting of one child."""
+	"""This month's talk and contact and this term's home visit and guardian meeting of one child,
+	and their five haves today (each with its gaps)."""
 	if not (
 		frappe.db.exists("Left Behind Child", child)
 		and frappe.has_permission("Left Behind Child", "read", doc=child)
@@ -135,7 +137,11 @@ def child_care_status(child: str) -> dict:
 	terms, term, since = care_window(today)
 	row = frappe.db.get_value("Left Behind Child", child, CHILD_FIELDS, as_dict=True)
 	result = compliance_of([row], today, since, terms)[child]
-	return {"term": term.name if term else None, **status_now(result, today)}
+	return {
+		"term": term.name if term else None,
+		**status_now(result, today),
+		"five_haves": child_five_haves(child, term, today),
+	}
 
 
 @frappe.whitelist()

@@ -160,7 +160,27 @@ function show_care_status(frm) {
 			const words = CARE_STATUS_WORDS[status] ? ` · ${CARE_STATUS_WORDS[status]()}` : "";
 			frm.dashboard.add_indicator(`${label}: ${count}${words}`, CARE_STATUS_COLOURS[status] || "gray");
 		}
+		show_five_haves(frm, s.five_haves || []);
 	});
+}
+
+// 五有: a mark for each of the five haves, and what keeps each unmet one from being met.
+function show_five_haves(frm, haves) {
+	if (!haves.length) return;
+	const esc = frappe.utils.escape_html;
+	const marks = haves.map(
+		(h) => `<span class="lbc-have ${h.met ? "text-success" : "text-danger"}" data-have="${esc(h.have)}">
+			${h.met ? "✓" : "✗"} ${esc(h.label)}</span>`
+	);
+	const gaps = haves
+		.filter((h) => !h.met)
+		.map((h) => `<li><b>${esc(h.label)}</b>: ${h.gaps.map(esc).join("；")}</li>`);
+	frm.dashboard.add_section(
+		`<div class="lbc-five-haves"><div class="lbc-have-marks">${marks.join("")}</div>
+			${gaps.length ? `<ul class="list-unstyled small lbc-have-gaps">${gaps.join("")}</ul>` : ""}</div>`,
+		__("Five Haves")
+	);
+	frm.dashboard.show();
 }
 
 // Assessments (their trend across terms), plans under way and this year's incidents: what the
