@@ -116,6 +116,8 @@ class TestCareCoverage(ComplianceCase):
 
 	def test_a_foreign_term_is_a_sentence_not_an_error(self):
 		with self.set_user(u.LEADER):
-			result = frappe.get_attr("frappe.desk.query_report.run")("Care Coverage", {"term": "no such term"})
+			result = frappe.get_attr("frappe.desk.query_report.run")(
+				"Care Coverage", {"term": "no such term"}
+			)
 		self.assertEqual(result["result"], [])
 		self.assertIn("Choose a term", str(result.get("message")))
