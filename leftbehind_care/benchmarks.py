@@ -26,6 +26,7 @@ from leftbehind_care.compliance import care_targets, care_terms, report_term
 from leftbehind_care.core import scope as roles
 from leftbehind_care.core.compliance import Targets
 from leftbehind_care.core.workflow import read as read_workflow
+from leftbehind_care.coverage import coverage_day
 from leftbehind_care.leftbehind_care.report.child_register.child_register import execute as child_register
 
 
@@ -109,7 +110,8 @@ def run() -> None:
 
 # One query per report reading what the report shows, written by hand for the whole county: the
 # yardstick the report's time is compared with. `%(…)s` values: `term_start`, `term_end`, `term`,
-# `today`, `month_days` (Targets.min_month_days), `talks` (talks per month).
+# `today`, `month_days` (Targets.min_month_days), `talks` (talks per month), `on` (the day Care
+# Coverage reads the five haves on).
 HAND_SQL = {
 	"Child Register": """
 		select c.name, c.child_name, c.gender, c.age, c.school, k.class_title, c.left_behind_type,
@@ -156,6 +158,49 @@ HAND_SQL = {
 		left join `tabPriority Support` s on s.child = c.name and s.term = %(term)s
 		where c.status = 'Active'
 		order by c.care_class, c.child_name""",
+	"Care Coverage": """
+		with recursive named as (
+			select h.name, substring_index(h.affected_children, '\\n', 1) as child,
+				substring(h.affected_children,
+					length(substring_index(h.affected_children, '\\n', 1)) + 2) as rest
+			from `tabSafety Hazard` h
+			where h.deadline < %(on)s and (h.fixed_on is null or h.fixed_on > %(on)s)
+				and coalesce(h.affected_children, '') != ''
+			union all
+			select name, substring_index(rest, '\\n', 1),
+				substring(rest, length(substring_index(rest, '\\n', 1)) + 2)
+			from named where rest != ''
+		)
+		select c.name, c.child_name, k.class_title,
+			(sp.child is not null or tu.child is not null) as study,
+			g.parent is not null as guardianship,
+			coalesce(i.n, 0) as open_incidents,
+			coalesce(hz.n, 0) as overdue_hazards,
+			fc.last_contact as last_parent_contact,
+			act.child is not null as activity
+		from `tabLeft Behind Child` c
+		left join `tabCare Class` k on k.name = c.care_class
+		left join (select distinct child from `tabMentor Pairing` where focus = 'Study'
+			and (from_date is null or from_date <= %(on)s)
+			and (to_date >= %(on)s or (to_date is null and status != 'Ended'))) sp on sp.child = c.name
+		left join (select distinct child from `tabPriority Support` where term = %(term)s
+			and priority_kind = 'Tutoring') tu on tu.child = c.name
+		left join (select distinct parent from `tabLeft Behind Child Guardian`
+			where parenttype = 'Left Behind Child' and capacity in ('Good', 'Weak')
+			and coalesce(trim(phone), '') != '') g on g.parent = c.name
+		left join (select child, count(*) as n from `tabCare Incident`
+			where coalesce(follow_up, '') = '' group by child) i on i.child = c.name
+		left join (select trim(child) as child, count(distinct name) as n from named
+			group by trim(child)) hz on hz.child = c.name
+		left join (select child, max(contact_date) as last_contact from `tabFamily Contact`
+			where with_whom in ('Father', 'Mother', 'Both Parents') and contact_date <= %(on)s
+			group by child) fc on fc.child = c.name
+		left join (select distinct ap.child from `tabCare Activity Participant` ap
+			join `tabCare Activity` a on a.name = ap.parent
+			where ap.parenttype = 'Care Activity' and a.term = %(term)s
+			and a.activity_date <= %(on)s) act on act.child = c.name
+		where c.status = 'Active'
+		order by c.school, c.care_class, c.child_name""",
 	"Care Activity Counts": """
 		select p.child, p.child_name, p.care_class, count(*)
 		from `tabCare Activity Participant` p
@@ -235,7 +280,8 @@ def median_ms(fn: Callable[[], object], repeat: int) -> float:
 	return statistics.median(samples)
 
 
-def reports(repeat: int = 3) -> None:
+def reports(repeat: int = 3, only: str | None = None) -> None:
+	"""Each report (or `only` the one named) for the county and one school, beside its hand SQL."""
 	today = getdate(nowdate())
 	term = report_term(None, care_terms(), today)
 	if not term:
@@ -249,9 +295,11 @@ def reports(repeat: int = 3) -> None:
 		"month_days": Targets().min_month_days,
 		"talks": care_targets().talks_per_month,
 		"month_ago": add_days(today, -30),
+		"on": coverage_day(term, today),
 	}
 	read_workflow("intervention_plan")  # warm what a desk process has warm
 	names = frappe.get_all("Report", filters={"module": "Leftbehind Care"}, pluck="name", order_by="name")
+	names = [name for name in names if not only or name == only]
 	people = {
 		"county (administrator)": first_user_with(roles.ADMINISTRATOR),
 		"one school (leader)": first_user_with(roles.SCHOOL_LEADER),

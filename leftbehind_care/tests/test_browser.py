@@ -30,6 +30,7 @@ INSPECTION = "/app/care-inspection"
 REGISTER = "/app/query-report/" + quote("Child Register")
 AT_RISK = "/app/query-report/" + quote("At-Risk Children")
 PRIORITIES = "/app/query-report/" + quote("Three Priorities")
+COVERAGE = "/app/query-report/" + quote("Care Coverage")
 FOLLOW_UPS = "/app/school-follow-ups"
 PLAN_STATUS = "/app/query-report/" + quote("Intervention Plan Status")
 TALK_COMPLIANCE = "/app/query-report/" + quote("Talk Compliance")
@@ -141,7 +142,7 @@ class TestDeskInChinese(u.CareTestCase):
 		reports = frappe.get_all(
 			"Report", filters={"module": "Leftbehind Care"}, pluck="name", order_by="name"
 		)
-		self.assertEqual(len(reports), 9)
+		self.assertEqual(len(reports), 10)
 		for role, person in sorted(self.people.items()):
 			key = frappe.scrub(role).replace("care_", "")
 			with self.session(person, "desktop") as page:
@@ -306,6 +307,11 @@ class TestDeskInChinese(u.CareTestCase):
 				child_name = frappe.db.get_value(CHILD, person.child, "child_name")
 				self.open(page, f"/app/left-behind-child/{person.child}", f"{prefix}-form", ".form-layout")
 				self.assertIn(child_name, page.inner_text(".page-head"))
+				# 五有: five marks, each unmet one with its gap named, in Chinese.
+				page.wait_for_selector(".lbc-five-haves .lbc-have", timeout=30_000)
+				self.assertEqual(page.locator(".lbc-five-haves .lbc-have").count(), 5, prefix)
+				self.assertFalse(browser.english_words(page.inner_text(".lbc-five-haves")), prefix)
+				page.screenshot(path=str(self.shots / f"{prefix}-form.png"), full_page=True)
 				if width == "phone":
 					self.assert_phones_shown(page, prefix)
 				self.check_records(page, person, prefix)
@@ -384,6 +390,8 @@ class TestDeskInChinese(u.CareTestCase):
 		self.assert_title_whole(page, f"{prefix}-talk-compliance")
 		self.open(page, PRIORITIES, f"{prefix}-priorities", ".report-wrapper, .dt-scrollable")
 		self.assert_title_whole(page, f"{prefix}-priorities")
+		self.open(page, COVERAGE, f"{prefix}-coverage", ".report-wrapper, .dt-scrollable")
+		self.assert_title_whole(page, f"{prefix}-coverage")
 		if frappe.has_permission("Schooling Follow-up", "read", user=person.user) and frappe.has_permission(
 			"Safety Inspection", "read", user=person.user
 		):

@@ -45,10 +45,16 @@ class TestCareCoverage(ComplianceCase):
 			"No care activity this term",
 		)
 		self.record("Priority Support", priority_kind="Tutoring", what_was_done="周末补习数学")
-		self.record("Family Contact", channel="Phone", with_whom="Mother", contact_date=u.TODAY - 40 * DAY)
+		self.record(
+			"Family Contact",
+			channel="Phone",
+			with_whom="Mother",
+			contact_date=u.TODAY - 40 * DAY,
+			summary="询问近况",
+		)
 		self.assertEqual(self.marks(child)[0], (1, 1, 1, 0, 0))
 		self.assertIn("Last contact with a parent 40 days ago", self.marks(child)[1])
-		self.record("Family Contact", channel="Video", with_whom="Father")
+		self.record("Family Contact", channel="Video", with_whom="Father", summary="视频聊学习")
 		with self.set_user(u.TEACHER):
 			frappe.get_doc(
 				{

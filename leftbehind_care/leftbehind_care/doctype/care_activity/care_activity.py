@@ -68,3 +68,8 @@ def class_children(care_class: str) -> list[dict]:
 		order_by="child_name asc",
 		limit_page_length=0,
 	)
+
+
+def on_doctype_update():
+	# Care Activity Counts and Care Coverage read a term's activities.
+	frappe.db.add_index("Care Activity", ["term", "activity_date"])

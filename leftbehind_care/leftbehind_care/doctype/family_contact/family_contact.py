@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import frappe
+
 from leftbehind_care.records import ChildRecord
 
 
@@ -11,3 +13,8 @@ class FamilyContact(ChildRecord):
 
 	date_field = "contact_date"
 	recorder_field = "contacted_by"
+
+
+def on_doctype_update():
+	# 亲情有护 (Care Coverage) reads each child's latest contact with a parent.
+	frappe.db.add_index("Family Contact", ["child", "with_whom", "contact_date"])

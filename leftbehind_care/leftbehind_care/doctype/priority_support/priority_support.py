@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import frappe
 from frappe.utils import getdate
 
 from leftbehind_care.compliance import term_of
@@ -20,3 +21,8 @@ class PrioritySupport(ChildRecord):
 		rules.check_priority_kind(self.priority_kind)
 		term = term_of(getdate(self.support_date))
 		self.term = term.name if term else None
+
+
+def on_doctype_update():
+	# Three Priorities and Care Coverage read a term's priorities (tutoring, for the five haves).
+	frappe.db.add_index("Priority Support", ["term", "priority_kind", "child"])

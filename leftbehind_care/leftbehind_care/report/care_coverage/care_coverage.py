@@ -7,6 +7,8 @@ and school the share of the children with each. The records are read in a fixed 
 
 from __future__ import annotations
 
+import functools
+
 import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
@@ -44,7 +46,8 @@ def execute(filters: dict | None = None):
 		children,
 		coverage,
 		class_titles({line.care_class for line in children if line.care_class}),
-		translate=_,
+		# Each gap's sentence translated once a run, not once a child.
+		translate=functools.cache(_),
 		gaps_only=bool(filters.get("gaps_only")),
 	)
 	total = report.total

@@ -2,8 +2,9 @@
 # For license information, please see license.txt
 """留守儿童花名册: the children a user is responsible for, with alerts and file completeness.
 
-Rows come from `frappe.get_list`, so the user's scope applies (see leftbehind_care.permissions);
-three queries in all, whatever the number of children. The rows, counts and chart come from the
+Rows come from one query of the children in the user's scope (`permissions.child_criterion`, the
+scope `get_list` applies) joined with the guardians who may be shown; two queries more (the classes'
+titles, the labels) whatever the number of children. The rows, counts and chart come from the
 builder (`leftbehind_care.reports.child_register`); this gathers and formats them.
 """
 
@@ -18,7 +19,7 @@ from frappe import _
 from leftbehind_care.core.register import RegisterSummary
 from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import completeness_labels
 from leftbehind_care.messages import option_label
-from leftbehind_care.permissions import children_query
+from leftbehind_care.permissions import CHILD, child_criterion, get_scope
 from leftbehind_care.reports import child_register as builder
 from leftbehind_care.reports import scope_conditions
 from leftbehind_care.utils import care_report, class_titles, report_columns
@@ -31,20 +32,10 @@ FIELDS = [field.name for field in dataclasses.fields(builder.ChildLine)]
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	conditions = get_conditions(filters)
-	children = [
-		builder.ChildLine(*values)
-		for values in frappe.get_list(
-			"Left Behind Child",
-			filters=conditions,
-			fields=FIELDS,
-			order_by="school asc, care_class asc, child_name asc",
-			limit_page_length=0,
-			as_list=True,
-		)
-	]
+	children, guardians = gather(conditions)
 	report = builder.build(
 		children,
-		guardian_links(conditions) if children else [],
+		guardians,
 		class_titles({child.care_class for child in children if child.care_class}),
 		# Translated once per distinct value: a county's register has thousands of rows and a
 		# handful of option values and missing items.
@@ -67,17 +58,52 @@ def get_conditions(filters: frappe._dict) -> dict:
 	return conditions
 
 
-def guardian_links(conditions: dict) -> list[builder.GuardianLink]:
-	"""The rows of the guardians tables of the children in scope meeting `conditions` (a
-	`GuardianLink` each), in one query."""
+def gather(conditions: dict) -> tuple[list[builder.ChildLine], list[builder.GuardianLink]]:
+	"""The children in the reader's scope meeting `conditions`, in the register's order, and the
+	rows of their guardians tables that may be the one shown (primary, or first), in one query:
+	the scope is `permissions.child_criterion`, the one `get_list` applies for this DocType."""
+	if not frappe.has_permission(CHILD, "read"):
+		raise frappe.PermissionError
+	child = frappe.qb.DocType(CHILD)
 	link = frappe.qb.DocType("Left Behind Child Guardian")
-	return [
-		builder.GuardianLink(*values)
-		for values in frappe.qb.from_(link)
-		.select(link.parent, link.guardian_name, link.phone, link.capacity, link.is_primary, link.idx)
-		.where((link.parenttype == "Left Behind Child") & link.parent.isin(children_query(conditions)))
-		.run()
-	]
+	query = (
+		frappe.qb.from_(child)
+		.left_join(link)
+		.on(
+			(link.parent == child.name)
+			& (link.parenttype == CHILD)
+			& ((link.is_primary == 1) | (link.idx == 1))
+		)
+		.select(
+			*(child[field] for field in FIELDS),
+			link.guardian_name,
+			link.phone,
+			link.capacity,
+			link.is_primary,
+			link.idx,
+		)
+		.orderby(child.school)
+		.orderby(child.care_class)
+		.orderby(child.child_name)
+		.orderby(child.name)
+	)
+	criterion = child_criterion(get_scope(), child)
+	if criterion is not None:
+		query = query.where(criterion)
+	for field, value in conditions.items():
+		query = query.where(child[field] == value)
+	children: list[builder.ChildLine] = []
+	guardians: list[builder.GuardianLink] = []
+	split = len(FIELDS)
+	last = None
+	for values in query.run():
+		name = values[0]
+		if name != last:  # a child with a primary guardian besides the first comes twice
+			children.append(builder.ChildLine(*values[:split]))
+			last = name
+		if values[split + 4] is not None:  # the row's idx: a guardian was joined
+			guardians.append(builder.GuardianLink(name, *values[split:]))
+	return children, guardians
 
 
 def get_summary(summary: RegisterSummary) -> list[dict]:

@@ -18,7 +18,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
-from leftbehind_care.core.plans import StatusTotals
+from leftbehind_care.core.plans import ENDED, StatusTotals
 from leftbehind_care.core.workflow import read as read_workflow
 from leftbehind_care.reports import SCOPE_FILTERS, scope_conditions
 from leftbehind_care.reports import intervention_plan_status as builder
@@ -60,14 +60,15 @@ def execute(filters: dict | None = None):
 
 
 def moves(plans: list[str]) -> list[tuple[str, str, datetime.date]]:
-	"""(plan, state moved to, day) of each move in the plans' status history, in one query."""
+	"""(plan, state moved to, day) of each move in the plans' status history that ended a plan
+	(the only moves the builder reads: `core.plans.ended_on`), in one query."""
 	if not plans:
 		return []
 	return [
 		(parent, to_state, getdate(at))
 		for parent, to_state, at in frappe.get_all(
 			"Intervention Plan Transition",
-			filters={"parenttype": builder.PLAN, "parent": ("in", plans)},
+			filters={"parenttype": builder.PLAN, "parent": ("in", plans), "to_state": ("in", sorted(ENDED))},
 			fields=["parent", "to_state", "at"],
 			as_list=True,
 		)
