@@ -45,6 +45,8 @@ permission_query_conditions = {
 	"Safety Hazard": "leftbehind_care.permissions.school_row_query_conditions",
 	"Care Activity": "leftbehind_care.permissions.activity_query_conditions",
 	"Care Activity Participant": "leftbehind_care.permissions.activity_row_query_conditions",
+	"Care Term Summary": "leftbehind_care.permissions.summary_query_conditions",
+	"Care Term Summary Figure": "leftbehind_care.permissions.summary_row_query_conditions",
 	"Intervention Plan Problem": "leftbehind_care.permissions.record_row_query_conditions",
 	"Intervention Plan Action": "leftbehind_care.permissions.record_row_query_conditions",
 	"Intervention Plan Review": "leftbehind_care.permissions.record_row_query_conditions",
@@ -71,6 +73,7 @@ has_permission = {
 	"Care Fund Entry": "leftbehind_care.permissions.school_record_has_permission",
 	"Safety Inspection": "leftbehind_care.permissions.school_record_has_permission",
 	"Care Activity": "leftbehind_care.permissions.activity_has_permission",
+	"Care Term Summary": "leftbehind_care.permissions.summary_has_permission",
 }
 
 # Frappe methods that read without the checks above (a count, an existence check, a title, a

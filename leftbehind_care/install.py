@@ -44,7 +44,7 @@ def ensure_assessment_template() -> None:
 	ensure_default_template()
 
 
-WORKFLOWS = ("intervention_plan",)
+WORKFLOWS = ("intervention_plan", "term_summary")
 
 
 def ensure_workflows() -> None:

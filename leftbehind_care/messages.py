@@ -518,6 +518,36 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 				"The child's boarding in {0} is already recorded. Open that record and correct it instead of adding a second one."
 			).format(p["term"]),
 		),
+		"summary_county_not_yours": (
+			lambda: _("County Summary"),
+			lambda p: _(
+				"Only the county's care administrators write the county's term summary. Choose your school."
+			),
+		),
+		"summary_term_not_begun": (
+			lambda: _("Term Not Begun"),
+			lambda p: _(
+				"{0} begins on {1}: a term is summed up once it has begun. Choose this term or an earlier one."
+			).format(p["term"], frappe.format(p["start"], "Date")),
+		),
+		"summary_duplicate": (
+			lambda: _("Summary Already Written"),
+			lambda p: _(
+				"The summary of {0} for {1} is already on file as {2}. Open it instead of writing a second one."
+			).format(p["school"] or _("the county"), p["term"], p["existing"]),
+		),
+		"summary_move_illegal": (
+			lambda: _("Step Not Allowed"),
+			lambda p: _(
+				"A term summary cannot go from {0} to {1}. Use the summary's Actions menu: it offers the steps allowed from {0}."
+			).format(option_label(p["from_state"]), option_label(p["to_state"])),
+		),
+		"summary_locked": (
+			lambda: _("Summary Locked"),
+			lambda p: _(
+				"The summary is {0}: it stands as the school signed it and may not be changed. If it must change, the county's care administrator returns it to Draft with remarks."
+			).format(option_label(p["state"])),
+		),
 		"school_outside_scope": (
 			lambda: _("Not Your School"),
 			lambda p: _(

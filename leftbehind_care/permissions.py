@@ -466,6 +466,45 @@ def school_record_has_permission(doc, ptype: str | None = None, user: str | None
 	return all(school in scope.schools for school in schools if school)
 
 
+# ---- A term's summary (its figures as rows): a school's is seen by the school's leaders and the
+# inspectors assigned to it (aggregates only: it names no child), the county's by the county.
+
+SUMMARY = "Care Term Summary"
+
+
+def summary_schools(scope: CareScope) -> frozenset[str]:
+	return scope.schools | scope.aggregate_schools
+
+
+def summary_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	scope = get_scope(user)
+	if scope.all_schools:
+		return ""
+	schools = summary_schools(scope)
+	return _sql_in("`tabCare Term Summary`.school", schools) if schools else "1=0"
+
+
+def summary_row_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	scope = get_scope(user)
+	if scope.all_schools:
+		return ""
+	schools = summary_schools(scope)
+	return rows_following(doctype, SUMMARY, _sql_in("r.school", schools) if schools else "1=0")
+
+
+def summary_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	"""Read by the school's leaders and assigned inspectors, changed by its leaders (a new one is
+	checked in validate, with a message); the county's summary (no school) by the county only."""
+	scope = get_scope(user)
+	if scope.all_schools or (doc.is_new() and ptype == "create"):
+		return True
+	schools = {doc.school}
+	if not doc.is_new():
+		schools.add(frappe.db.get_value(SUMMARY, doc.name, "school"))
+	allowed = summary_schools(scope) if (ptype or "read") in READ_TYPES else scope.schools
+	return all(school and school in allowed for school in schools)
+
+
 # ---- Care Activity: seen like a meeting (its school or class, its organiser); its children rows
 # follow it.
 
@@ -710,6 +749,8 @@ FAMILIES.update(
 		"Safety Hazard": ("Safety Inspection", "Safety Hazard"),
 		ACTIVITY: (ACTIVITY, "Care Activity Participant"),
 		"Care Activity Participant": (ACTIVITY, "Care Activity Participant"),
+		SUMMARY: (SUMMARY, "Care Term Summary Figure"),
+		"Care Term Summary Figure": (SUMMARY, "Care Term Summary Figure"),
 	}
 )
 FAMILIES.update({table: FAMILIES[record] for table, record in RECORD_OF_ROW.items()})

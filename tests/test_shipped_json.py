@@ -178,6 +178,14 @@ EXPECTED_PERMISSIONS = {
 		(scope.ADMINISTRATOR, 0): dict(ALL),
 		(scope.SCHOOL_LEADER, 0): dict(RECORDED_BY_CARERS, export=1),
 	},
+	# A term's summary: written by the school's leaders, reviewed by the county, read by the
+	# inspectors of the school (it names no child).
+	"Care Term Summary": {
+		("System Manager", 0): dict(ALL),
+		(scope.ADMINISTRATOR, 0): dict(ALL),
+		(scope.SCHOOL_LEADER, 0): dict(RECORDED_BY_CARERS, export=1),
+		(scope.INSPECTOR, 0): dict(read=1, report=1, print=1),
+	},
 	"Safety Inspection": {
 		("System Manager", 0): dict(ALL),
 		(scope.ADMINISTRATOR, 0): dict(ALL),

@@ -1,0 +1,156 @@
+# Copyright (c) 2026, leftbehind_care developers and contributors
+# For license information, please see license.txt
+
+from __future__ import annotations
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate, nowdate
+
+from leftbehind_care import term_summary as gather
+from leftbehind_care.core import summary as rules
+from leftbehind_care.core import workflow
+from leftbehind_care.core.errors import RuleError
+from leftbehind_care.messages import raise_rule_error
+from leftbehind_care.permissions import get_scope
+from leftbehind_care.reports import term_summary as builder
+
+SUMMARY = "Care Term Summary"
+SUMMARY_WORKFLOW = workflow.read("term_summary")
+DRAFT = SUMMARY_WORKFLOW.initial
+COUNTY = "全县"
+
+
+class CareTermSummary(Document):
+	"""学期工作总结 of a school's term (or the county's, without a school): figures filled in from the
+	records while it is a draft and frozen once submitted, beside the previous term's; what the
+	school writes; the workflow of `leftbehind_care/workflows/term_summary.json`, enforced here on
+	every save."""
+
+	def autoname(self) -> None:
+		self.name = f"{self.school or COUNTY}-{self.term}"
+
+	def validate(self) -> None:
+		try:
+			self.check_who_and_which()
+			transition = self.check_workflow()
+		except RuleError as err:
+			raise_rule_error(rules.as_summary_error(err), _(SUMMARY))
+		self.record_transition(transition)
+		if (self.get_doc_before_save() or self).workflow_state in (None, "", DRAFT):
+			# A draft's figures follow the records; the save that submits it reads them once more.
+			self.refresh_figures()
+
+	def check_who_and_which(self) -> None:
+		scope = get_scope()
+		term = gather.term_named(self.term)
+		if term is None:
+			return  # the Link check names it
+		existing = frappe.db.get_value(
+			SUMMARY,
+			{"school": self.school or ("is", "not set"), "term": self.term, "name": ("!=", self.name)},
+		)
+		rules.check_summary(
+			self.school,
+			self.term,
+			term.start,
+			getdate(nowdate()),
+			scope.all_schools,
+			scope.schools,
+			existing,
+		)
+
+	def check_workflow(self) -> workflow.Transition | None:
+		if self.is_new():
+			if (self.workflow_state or DRAFT) != DRAFT:
+				raise RuleError("workflow_move_illegal", from_state=DRAFT, to_state=self.workflow_state)
+			self.workflow_state = DRAFT
+			return None
+		before = self.get_doc_before_save()
+		from_state = before.workflow_state or DRAFT
+		self.workflow_state = self.workflow_state or from_state
+		roles = frappe.get_roles()
+		try:
+			transition = workflow.check_move(
+				SUMMARY_WORKFLOW,
+				from_state,
+				self.workflow_state,
+				roles,
+				{field: bool(self.get(field)) for field in SUMMARY_WORKFLOW.content_fields},
+				frappe.session.user,
+			)
+			changed = [
+				field
+				for field in SUMMARY_WORKFLOW.content_fields
+				if (self.get(field) or "") != (before.get(field) or "")
+			]
+			workflow.check_edits(SUMMARY_WORKFLOW, from_state, transition, changed, roles)
+		except RuleError as err:
+			if "fields" in err.params:  # the fields' labels, as the person sees them on the form
+				err.params["fields"] = "、".join(_(self.meta.get_label(f)) for f in err.params["fields"])
+			raise
+		return transition
+
+	def record_transition(self, transition: workflow.Transition | None) -> None:
+		if not transition:
+			return
+		user, today = frappe.session.user, getdate(nowdate())
+		if transition.to_state == "Submitted":
+			self.submitted_by, self.submitted_on = user, today
+		elif transition.to_state == "Reviewed":
+			self.reviewed_by, self.reviewed_on = user, today
+
+	def refresh_figures(self) -> None:
+		"""The term's figures from the records, each beside the previous term's: its submitted
+		summary's where there is one (what was signed), else computed from the records."""
+		term = gather.term_named(self.term)
+		if term is None:
+			return
+		today = getdate(nowdate())
+		current = gather.figures(self.school, term, today)
+		previous, self.previous_summary = None, None
+		before = gather.previous_term(term)
+		if before:
+			signed = frappe.db.get_value(
+				SUMMARY,
+				{
+					"school": self.school or ("is", "not set"),
+					"term": before.name,
+					"workflow_state": ("in", ["Submitted", "Reviewed"]),
+				},
+			)
+			if signed:
+				self.previous_summary = signed
+				previous = stored_figures(signed)
+			else:
+				previous = gather.figures(self.school, before, today)
+		self.set(
+			"figures",
+			[
+				{
+					"figure": row.key,
+					"section": row.section,
+					"label": row.label,
+					"value_type": row.fieldtype,
+					"value": row.value,
+					"has_previous": int(row.previous is not None),
+					"previous": row.previous or 0,
+					"change": row.change or 0,
+				}
+				for row in builder.compare(current, previous)
+			],
+		)
+		self.figures_as_of = min(today, term.end)
+
+
+def stored_figures(name: str) -> dict[str, float]:
+	"""A summary's figures as it stands (as signed, once submitted)."""
+	return dict(
+		frappe.get_all(
+			"Care Term Summary Figure",
+			filters={"parent": name, "parenttype": SUMMARY},
+			fields=["figure", "value"],
+			as_list=True,
+		)
+	)
