@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import random
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -94,6 +95,7 @@ class DemoSummary:
 	dropout_cases: int = 0
 	inspections: int = 0
 	activities: int = 0
+	term_summaries: int = 0
 	children: int = 0
 	unsupervised: int = 0
 	# Seconds per step, in the order the steps ran.
@@ -163,6 +165,8 @@ def make_demo(
 	with summary.timing("compliance ledger"):
 		# The records above were written in bulk, past the saves that keep the ledger current.
 		ledger.rebuild()
+	with summary.timing("term summaries"):
+		summary.term_summaries = insert_term_summaries(data, seed, today)
 	summary.townships = len(data.townships)
 	summary.guardians = len(guardian_names)
 	summary.children = len(data.children)
@@ -888,6 +892,46 @@ def insert_support(data: DemoCounty, demo: SupportDemo, child_names: list[str], 
 		doc.name = name
 		doc.flags.name_set = True
 		doc.db_insert()
+
+
+def insert_term_summaries(data: DemoCounty, seed: int, today: datetime.date) -> int:
+	"""学期工作总结 of the running term for the county's schools, their figures from the records
+	above: most written and submitted by a leader of the school (some already reviewed by the
+	county), the rest still drafts."""
+	from leftbehind_care.compliance import term_of
+	from leftbehind_care.core.demo_support import summary_texts
+	from leftbehind_care.reminders import leaders_by_school
+
+	term = term_of(today)
+	if term is None:
+		return 0
+	rng = random.Random(f"summaries-{seed}")
+	leaders = leaders_by_school()
+	seminars = dict(
+		frappe.get_all(
+			"Care Meeting", filters={"meeting_type": "Staff Seminar"}, fields=["school", "name"], as_list=True
+		)
+	)
+	made = 0
+	for school in sorted(s.school_name for s in data.schools):
+		if frappe.db.exists("Care Term Summary", {"school": school, "term": term.name}):
+			continue
+		doc = frappe.get_doc({"doctype": "Care Term Summary", "school": school, "term": term.name})
+		state = rng.choices(("Draft", "Submitted", "Reviewed"), (3, 5, 2))[0]
+		if state != "Draft" or rng.random() < 0.5:
+			doc.update(summary_texts(rng))
+			doc.seminar = seminars.get(school)
+		doc.insert()
+		leader = (leaders.get(school) or ["Administrator"])[0]
+		if state != "Draft":
+			doc.db_set(
+				{"workflow_state": "Submitted", "submitted_by": leader, "submitted_on": today},
+				update_modified=False,
+			)
+		if state == "Reviewed":
+			doc.db_set({"workflow_state": "Reviewed", "reviewed_on": today}, update_modified=False)
+		made += 1
+	return made
 
 
 def insert_terms_of_records() -> None:

@@ -165,6 +165,10 @@ def workflow_labels() -> list[str]:
 		_("End Review"),
 		_("Close Plan"),
 		_("Escalate"),
+		# The term summary's review (Draft, Submitted and Submit read in Frappe's words).
+		_("Reviewed"),
+		_("Return"),
+		_("Mark Reviewed"),
 	]
 
 
@@ -173,7 +177,7 @@ def print_format_names() -> list[str]:
 	translates them once Print Format is a translated DocType."""
 	from frappe import _
 
-	return [_("Contact Card"), _("Child File")]
+	return [_("Contact Card"), _("Child File"), _("Term Summary")]
 
 
 def ensure_print_format_names_translated() -> None:

@@ -536,6 +536,18 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 				"The summary of {0} for {1} is already on file as {2}. Open it instead of writing a second one."
 			).format(p["school"] or _("the county"), p["term"], p["existing"]),
 		),
+		"summary_seminar_kind": (
+			lambda: _("Not a Staff Seminar"),
+			lambda p: _(
+				"{0} is not a staff seminar (教师研讨会). Choose the staff seminar where the summary was discussed."
+			).format(p["meeting"]),
+		),
+		"summary_seminar_school": (
+			lambda: _("Another School's Seminar"),
+			lambda p: _("{0} was held by another school. Choose a staff seminar of {1}.").format(
+				p["meeting"], p["school"]
+			),
+		),
 		"summary_move_illegal": (
 			lambda: _("Step Not Allowed"),
 			lambda p: _(

@@ -99,3 +99,16 @@ def test_activities_keep_their_rules(county, support):
 		if a.care_class:
 			assert all(county.children[c].care_class == a.care_class for c in a.participants)
 	assert any(a.care_venue for a in support.activities)
+
+
+def test_a_term_summarys_written_part():
+	import random
+
+	from leftbehind_care.core.demo_support import summary_texts
+
+	first = summary_texts(random.Random(3))
+	assert first == summary_texts(random.Random(3))  # the same seed writes the same summary
+	assert set(first) == {"practices", "problems", "next_measures"}
+	for text in first.values():
+		lines = text.splitlines()
+		assert 2 <= len(lines) <= 3 and lines[0].startswith("1. ")

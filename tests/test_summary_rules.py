@@ -66,7 +66,7 @@ def test_the_summary_workflow():
 	with pytest.raises(RuleError) as err:
 		move("Submitted", "Reviewed", ["Care School Leader"])
 	assert err.value.code == "workflow_move_not_allowed"
-	assert move("Submitted", "Reviewed", ["Care Administrator"]).action == "Review"
+	assert move("Submitted", "Reviewed", ["Care Administrator"]).action == "Mark Reviewed"
 	with pytest.raises(RuleError) as err:
 		move("Submitted", "Draft", ["Care Administrator"])
 	assert err.value.code == "workflow_fields_required"  # returned with remarks only
@@ -82,3 +82,16 @@ def test_the_summary_workflow():
 	# The move that returns a summary sets its remarks.
 	returned = move("Submitted", "Draft", ["Care Administrator"], review_remarks=True)
 	workflow.check_edits(SPEC, "Submitted", returned, ["review_remarks"], ["Care Administrator"])
+
+
+def test_the_seminar_is_a_staff_seminar_of_the_school():
+	summary.check_seminar(None, None, None, "甲校")
+	summary.check_seminar("M-1", "Staff Seminar", "甲校", "甲校")
+	summary.check_seminar("M-1", "Staff Seminar", "乙校", None)  # the county's: any school's
+	for args, expected in (
+		(("M-1", "Parent Meeting", "甲校", "甲校"), "summary_seminar_kind"),
+		(("M-1", "Staff Seminar", "乙校", "甲校"), "summary_seminar_school"),
+	):
+		with pytest.raises(RuleError) as err:
+			summary.check_seminar(*args)
+		assert err.value.code == expected

@@ -443,3 +443,40 @@ def generate_support(county: DemoCounty, seed: int) -> SupportDemo:
 				)
 			)
 	return demo
+
+
+# ---- 学期工作总结: what a school writes in its term summary
+
+_PRACTICES = (
+	"落实“一生一档”，本学期补齐了全部留守儿童的联系卡，班主任每月至少谈心一次。",
+	"推行“代理家长”结对，优先安排教职工与无人监护风险高的孩子结对。",
+	"每周三开通亲情电话，由班主任协助孩子与在外务工的父母视频通话。",
+	"利用乡镇留守儿童之家开展周末兴趣活动，书画、阅读和体育小组覆盖大多数孩子。",
+	"期中召开留守儿童监护人座谈会，讲解安全教育和家庭教育的方法。",
+	"心理辅导室每周开放两次，对评估为中高风险的孩子建立了个别帮扶方案。",
+)
+_PROBLEMS = (
+	"部分父母更换手机号码后未及时告知学校，家校联系中断。",
+	"祖辈监护人年龄偏大，辅导作业和安全看护能力不足。",
+	"家访任务集中在学期末，个别班级家访不及时。",
+	"寄宿条件有限，离校较远的孩子尚未全部安排住校。",
+	"少数教师谈心记录内容简单，发现问题后跟进不够。",
+)
+_MEASURES = (
+	"开学第一周核对所有父母和监护人的联系电话，变更的当天更新档案。",
+	"把家访分配到每个月，学期中检查完成情况。",
+	"组织监护人培训，每学期至少一次。",
+	"为中高风险儿童每月复查一次帮扶方案。",
+	"争取寄宿床位，优先安排无人照看和离校三公里以上的孩子。",
+)
+
+
+def summary_texts(rng: random.Random) -> dict[str, str]:
+	"""A school's written part of a term summary: two or three practices, problems and measures,
+	one per line."""
+	return {
+		field: "\n".join(
+			f"{n}. {line}" for n, line in enumerate(rng.sample(pool, rng.randint(2, 3)), start=1)
+		)
+		for field, pool in (("practices", _PRACTICES), ("problems", _PROBLEMS), ("next_measures", _MEASURES))
+	}

@@ -44,3 +44,19 @@ def as_summary_error(err: RuleError) -> RuleError:
 	"""A workflow refusal worded for a summary (the plan's wording speaks of a plan)."""
 	code = WORKFLOW_CODES.get(err.code)
 	return RuleError(code, **err.params) if code else err
+
+
+STAFF_SEMINAR = "Staff Seminar"
+
+
+def check_seminar(
+	meeting: str | None, meeting_type: str | None, meeting_school: str | None, school: str | None
+) -> None:
+	"""The meeting where the summary was discussed is a staff seminar (教师研讨会) of the school (any
+	school's, for the county's summary)."""
+	if not meeting:
+		return
+	if meeting_type != STAFF_SEMINAR:
+		raise RuleError("summary_seminar_kind", meeting=meeting)
+	if school and meeting_school and meeting_school != school:
+		raise RuleError("summary_seminar_school", meeting=meeting, school=school)

@@ -156,6 +156,28 @@ class TestDemoData(u.CareTestCase):
 		):
 			self.assertGreater(counts[doctype], 0, doctype)
 
+	def test_each_school_sums_up_the_running_term(self):
+		schools = frappe.get_all("Care School", filters={"county": "睢县"}, pluck="name")
+		summaries = frappe.get_all(
+			"Care Term Summary",
+			filters={"school": ("in", schools)},
+			fields=["name", "school", "workflow_state", "submitted_by"],
+		)
+		self.assertEqual(len(summaries), self.summary.term_summaries)
+		self.assertEqual(sorted(s.school for s in summaries), sorted(schools))
+		for row in summaries:
+			with self.subTest(summary=row.name):
+				doc = frappe.get_doc("Care Term Summary", row.name)
+				self.assertIn(doc.workflow_state, ("Draft", "Submitted", "Reviewed"))
+				figures = {f.figure: f.value for f in doc.figures}
+				active = frappe.db.count("Left Behind Child", {"school": row.school, "status": "Active"})
+				self.assertEqual(figures["children_end"], active)
+				if doc.workflow_state != "Draft":
+					self.assertTrue(doc.practices and doc.problems and doc.next_measures and doc.submitted_by)
+				doc._doc_before_save = frappe.get_doc("Care Term Summary", row.name)
+				with self.set_user(row.submitted_by or "Administrator"):
+					doc.run_method("validate")
+
 	def test_demo_users_leave_the_user_throttle_alone(self):
 		# Frappe refuses new users once more than 60 were created within the last 60 minutes.
 		recent = {"name": ("like", DEMO_USERS), "creation": (">=", add_to_date(now_datetime(), hours=-1))}

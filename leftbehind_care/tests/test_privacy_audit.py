@@ -566,6 +566,20 @@ class AuditCase(u.CareTestCase):
 				new_doc={"doctype": "Care Fund Entry", "school": u.SCHOOL_B, "term": "测试学期二"},
 			),
 			Target(
+				"Care Term Summary",
+				cls.support["Care Term Summary"],
+				"practices",
+				{"school": u.SCHOOL_A},
+				new_doc={"doctype": "Care Term Summary", "school": u.SCHOOL_B, "term": "测试学期二"},
+			),
+			Target(
+				"Care Term Summary Figure",
+				frappe.db.get_value("Care Term Summary Figure", {"parent": cls.support["Care Term Summary"]}),
+				"label",
+				{"label": "审计"},
+				"Care Term Summary",
+			),
+			Target(
 				"Safety Inspection",
 				cls.support["Safety Inspection"],
 				"inspectors",

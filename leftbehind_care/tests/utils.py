@@ -396,6 +396,7 @@ B1_DROPOUT = "孙小刚随亲戚去镇上打零工"
 B1_ATTEMPT = "孙小刚的奶奶答应劝他回来"
 B1_HAZARD = "乙校门口鱼塘无护栏"
 B1_ACTIVITY = "乙校孙小刚演讲比赛"
+B1_SUMMARY = "乙校本学期做法：建立留守儿童成长档案袋"
 
 
 def hidden_canaries(key: str) -> dict[str, str]:
@@ -756,6 +757,24 @@ def make_b1_support(child: str) -> dict[str, str]:
 			},
 			"inspectors",
 		),
+		"Care Term Summary": (
+			{
+				"school": SCHOOL_B,
+				"term": "测试学期",
+				"workflow_state": "Submitted",
+				"practices": B1_SUMMARY,
+				"figures": [
+					{
+						"figure": "children_end",
+						"section": "children",
+						"label": "Children at the End of the Term",
+						"value_type": "Int",
+						"value": 17,
+					}
+				],
+			},
+			"practices",
+		),
 		"Care Activity": (
 			{
 				"activity_kind": "Speech Contest",
@@ -773,14 +792,19 @@ def make_b1_support(child: str) -> dict[str, str]:
 	}
 	names = {}
 	for doctype, (fields, key) in records.items():
-		school_record = doctype in ("Care Fund Entry", "Safety Inspection", "Care Activity")
+		school_record = doctype in (
+			"Care Fund Entry",
+			"Safety Inspection",
+			"Care Activity",
+			"Care Term Summary",
+		)
 		filters = {key: fields[key]} if school_record else {"child": child}
 		existing = frappe.db.get_value(doctype, filters)
 		if existing:
 			names[doctype] = existing
 			continue
 		doc = frappe.get_doc({"doctype": doctype, **({} if school_record else about), **fields})
-		if doctype == "Care Fund Entry":
+		if doctype in ("Care Fund Entry", "Care Term Summary"):
 			doc.name = f"{SCHOOL_B}-测试学期"
 			doc.flags.name_set = True
 		else:

@@ -47,10 +47,16 @@ class CareTermSummary(Document):
 		term = gather.term_named(self.term)
 		if term is None:
 			return  # the Link check names it
-		existing = frappe.db.get_value(
-			SUMMARY,
-			{"school": self.school or ("is", "not set"), "term": self.term, "name": ("!=", self.name)},
-		)
+		filters = {"school": self.school or ("is", "not set"), "term": self.term}
+		if not self.is_new():
+			filters["name"] = ("!=", self.name)
+		existing = frappe.db.get_value(SUMMARY, filters)
+		seminar = (
+			frappe.db.get_value("Care Meeting", self.seminar, ["meeting_type", "school"])
+			if self.seminar
+			else None
+		) or (None, None)
+		rules.check_seminar(self.seminar, *seminar, self.school)
 		rules.check_summary(
 			self.school,
 			self.term,
