@@ -8,12 +8,18 @@ import datetime
 
 import frappe
 from frappe.query_builder.functions import Max
+from frappe.utils import getdate
 
 from leftbehind_care.core import five_haves as rules
 from leftbehind_care.core.terms import Term
 from leftbehind_care.leftbehind_care.doctype.care_settings.care_settings import get_setting
 from leftbehind_care.permissions import children_query
 from leftbehind_care.reports import care_coverage as builder
+
+
+def day(value) -> datetime.date | None:
+	"""A date read by a raw query (SQLite answers with text)."""
+	return getdate(value) if value else None
 
 
 def coverage_day(term: Term | None, today: datetime.date) -> datetime.date:
@@ -31,8 +37,9 @@ def records(conditions: dict, on: datetime.date, term: Term | None) -> dict:
 	hazard = frappe.qb.DocType("Safety Hazard")
 	contact = frappe.qb.DocType("Family Contact")
 	rows = {
-		"pairings": (
-			frappe.qb.from_(pairing)
+		"pairings": [
+			(child, status, focus, day(from_date), day(to_date))
+			for child, status, focus, from_date, to_date in frappe.qb.from_(pairing)
 			.select(pairing.child, pairing.status, pairing.focus, pairing.from_date, pairing.to_date)
 			.where(
 				(pairing.focus == rules.STUDY_FOCUS)
@@ -41,7 +48,7 @@ def records(conditions: dict, on: datetime.date, term: Term | None) -> dict:
 				& pairing.child.isin(children)
 			)
 			.run()
-		),
+		],
 		"guardians": (
 			frappe.qb.from_(guardian)
 			.select(guardian.parent, guardian.capacity, guardian.phone)
@@ -50,7 +57,7 @@ def records(conditions: dict, on: datetime.date, term: Term | None) -> dict:
 		),
 		# Only the incidents still without a follow-up: the others do not count.
 		"incidents": [
-			(child, occurred_at.date() if occurred_at else None, False)
+			(child, day(occurred_at), False)
 			for child, occurred_at in frappe.qb.from_(incident)
 			.select(incident.child, incident.occurred_at)
 			.where((incident.follow_up.isnull() | (incident.follow_up == "")) & incident.child.isin(children))
@@ -58,8 +65,9 @@ def records(conditions: dict, on: datetime.date, term: Term | None) -> dict:
 		],
 		# The hazards naming children that were not fixed by the day and are due before it: few,
 		# and the core keeps only the children they name who are in scope.
-		"hazards": (
-			frappe.qb.from_(hazard)
+		"hazards": [
+			(affected, day(deadline), day(fixed_on))
+			for affected, deadline, fixed_on in frappe.qb.from_(hazard)
 			.select(hazard.affected_children, hazard.deadline, hazard.fixed_on)
 			.where(
 				(hazard.parenttype == "Safety Inspection")
@@ -69,9 +77,10 @@ def records(conditions: dict, on: datetime.date, term: Term | None) -> dict:
 				& (hazard.fixed_on.isnull() | (hazard.fixed_on > on))
 			)
 			.run()
-		),
-		"parent_contacts": (
-			frappe.qb.from_(contact)
+		],
+		"parent_contacts": [
+			(child, day(last))
+			for child, last in frappe.qb.from_(contact)
 			.select(contact.child, Max(contact.contact_date))
 			.where(
 				contact.with_whom.isin(sorted(rules.PARENTS))
@@ -80,7 +89,7 @@ def records(conditions: dict, on: datetime.date, term: Term | None) -> dict:
 			)
 			.groupby(contact.child)
 			.run()
-		),
+		],
 		"tutored": [],
 		"activities": [],
 	}
@@ -99,8 +108,9 @@ def records(conditions: dict, on: datetime.date, term: Term | None) -> dict:
 			)
 			.run(pluck=True)
 		)
-		rows["activities"] = (
-			frappe.qb.from_(participant)
+		rows["activities"] = [
+			(child, day(activity_date))
+			for child, activity_date in frappe.qb.from_(participant)
 			.join(activity)
 			.on(activity.name == participant.parent)
 			.select(participant.child, activity.activity_date)
@@ -111,7 +121,7 @@ def records(conditions: dict, on: datetime.date, term: Term | None) -> dict:
 				& participant.child.isin(children)
 			)
 			.run()
-		)
+		]
 	return rows
 
 

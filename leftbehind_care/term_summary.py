@@ -15,7 +15,7 @@ from leftbehind_care.compliance import care_terms
 from leftbehind_care.core import five_haves
 from leftbehind_care.core.plans import ENDED
 from leftbehind_care.core.terms import Term
-from leftbehind_care.coverage import coverage_day, coverage_of
+from leftbehind_care.coverage import coverage_day, coverage_of, day
 from leftbehind_care.reports import term_summary as builder
 
 CHILD = "Left Behind Child"
@@ -55,8 +55,8 @@ def records(school: str | None, term: Term, today: datetime.date) -> builder.Ter
 		)
 	)
 	children = [
-		builder.ChildRow(*row)
-		for row in frappe.qb.from_(child)
+		builder.ChildRow(name, day(filed_on), status, day(status_date), *rest)
+		for name, filed_on, status, status_date, *rest in frappe.qb.from_(child)
 		.select(
 			child.name,
 			child.filed_on,
@@ -71,8 +71,9 @@ def records(school: str | None, term: Term, today: datetime.date) -> builder.Ter
 	]
 	r = builder.TermRecords(term.start, term.end, on, children=children)
 	pairing = frappe.qb.DocType("Mentor Pairing")
-	r.pairings = (
-		frappe.qb.from_(pairing)
+	r.pairings = [
+		(child_name, kind, status, day(from_date), day(to_date))
+		for child_name, kind, status, from_date, to_date in frappe.qb.from_(pairing)
 		.select(pairing.child, pairing.mentor_kind, pairing.status, pairing.from_date, pairing.to_date)
 		.where(
 			pairing.child.isin(kids)
@@ -80,19 +81,20 @@ def records(school: str | None, term: Term, today: datetime.date) -> builder.Ter
 			& ((pairing.to_date >= on) | pairing.to_date.isnull())
 		)
 		.run()
-	)
+	]
 	entry = frappe.qb.DocType(ledger.ENTRY)
 	r.compliance = ledger.read(entry.school == school if school else None, term.start, term.end, today)
 	assessment = frappe.qb.DocType("Care Assessment")
 	before = previous_term(term)
 
 	def assessed(of_term: Term):
-		return (
-			frappe.qb.from_(assessment)
+		return [
+			(name, day(assessed_on), level)
+			for name, assessed_on, level in frappe.qb.from_(assessment)
 			.select(assessment.child, assessment.assessed_on, assessment.risk_level)
 			.where((assessment.term == of_term.name) & assessment.child.isin(kids))
 			.run()
-		)
+		]
 
 	r.assessments = assessed(term)
 	r.previous_assessments = assessed(before) if before else []
@@ -110,7 +112,7 @@ def records(school: str | None, term: Term, today: datetime.date) -> builder.Ter
 	):
 		ended.setdefault(parent, []).append((to_state, getdate(at)))
 	r.plans = [
-		builder.PlanRow(drafted_on, approved_on, tuple(ended.get(name, ())), overdue, state)
+		builder.PlanRow(day(drafted_on), day(approved_on), tuple(ended.get(name, ())), overdue, state)
 		for name, drafted_on, approved_on, overdue, state in frappe.qb.from_(plan)
 		.select(plan.name, plan.drafted_on, plan.approved_on, plan.review_overdue, plan.workflow_state)
 		.where(plan.child.isin(kids) & (plan.drafted_on <= term.end))
@@ -168,8 +170,8 @@ def records(school: str | None, term: Term, today: datetime.date) -> builder.Ter
 	)
 	case = frappe.qb.DocType("Schooling Follow-up")
 	r.dropouts = [
-		builder.DropoutRow(*row)
-		for row in frappe.qb.from_(case)
+		builder.DropoutRow(day(opened_on), status, day(closed_on))
+		for opened_on, status, closed_on in frappe.qb.from_(case)
 		.select(case.opened_on, case.case_status, case.closed_on)
 		.where(case.child.isin(kids) & (case.opened_on <= term.end))
 		.run()
@@ -177,8 +179,8 @@ def records(school: str | None, term: Term, today: datetime.date) -> builder.Ter
 	inspection = frappe.qb.DocType("Safety Inspection")
 	hazard = frappe.qb.DocType("Safety Hazard")
 	r.hazards = [
-		builder.HazardRow(*row)
-		for row in frappe.qb.from_(hazard)
+		builder.HazardRow(day(found_on), day(deadline), day(fixed_on))
+		for found_on, deadline, fixed_on in frappe.qb.from_(hazard)
 		.join(inspection)
 		.on((inspection.name == hazard.parent) & (hazard.parenttype == "Safety Inspection"))
 		.select(inspection.inspection_date, hazard.deadline, hazard.fixed_on)

@@ -31,6 +31,7 @@ REGISTER = "/app/query-report/" + quote("Child Register")
 AT_RISK = "/app/query-report/" + quote("At-Risk Children")
 PRIORITIES = "/app/query-report/" + quote("Three Priorities")
 COVERAGE = "/app/query-report/" + quote("Care Coverage")
+SUMMARY = "Care Term Summary"
 FOLLOW_UPS = "/app/school-follow-ups"
 PLAN_STATUS = "/app/query-report/" + quote("Intervention Plan Status")
 TALK_COMPLIANCE = "/app/query-report/" + quote("Talk Compliance")
@@ -136,13 +137,47 @@ class TestDeskInChinese(u.CareTestCase):
 					self.assert_refusal(page, shot)
 					self.assertNotIn("left-behind-child", browser.visible_text(page), shot)
 
+	def test_a_leader_reads_the_term_summary_and_its_print(self):
+		"""学期工作总结 as the school's leader: the figures by section beside the previous term, in
+		Chinese, on a phone too; the printed A4 document."""
+		from leftbehind_care.compliance import care_terms, report_term
+
+		person = self.people[roles.SCHOOL_LEADER]
+		school = frappe.db.get_value(CHILD, person.child, "school")
+		term = report_term(None, care_terms(), u.TODAY)
+		name = frappe.db.get_value(SUMMARY, {"school": school, "term": term.name})
+		if not name:  # a demo made before the summaries were
+			frappe.set_user(person.user)
+			try:
+				name = frappe.get_doc({"doctype": SUMMARY, "school": school, "term": term.name}).insert().name
+			finally:
+				frappe.set_user("Administrator")
+			frappe.db.commit()  # nosemgrep: frappe-manual-commit (the server sees committed data only)
+		for width in browser.WIDTHS:
+			with self.session(person, width) as page:
+				shot = f"leader-{width}-term-summary"
+				self.open(page, f"/app/care-term-summary/{quote(name)}", shot, ".lbc-term-summary table")
+				text = page.inner_text(".lbc-term-summary")
+				self.assertIn(frappe._("Children at the Start of the Term", lang="zh"), text)
+				self.assertIn(frappe._("The Five Haves", lang="zh"), text)
+				self.assertFalse(browser.english_words(text), shot)
+				if width == "phone":
+					self.assert_fits(page, ".lbc-term-summary", shot)
+				shot = f"leader-{width}-term-summary-print"
+				path = "/printview?" + urlencode({"doctype": SUMMARY, "name": name, "format": "Term Summary"})
+				self.open(page, path, shot, ".print-format")
+				self.assertIn(
+					frappe._("Term Summary of Care for Left-Behind Children", lang="zh"),
+					page.inner_text(".print-format"),
+				)
+
 	def test_every_report_opens_bare_for_every_role(self):
 		"""Each of the app's reports, opened with no filter as each care role: figures or a sentence,
 		or, for a role it is not for, the one sentence of refusal; never an error or English."""
 		reports = frappe.get_all(
 			"Report", filters={"module": "Leftbehind Care"}, pluck="name", order_by="name"
 		)
-		self.assertEqual(len(reports), 10)
+		self.assertEqual(len(reports), 11)
 		for role, person in sorted(self.people.items()):
 			key = frappe.scrub(role).replace("care_", "")
 			with self.session(person, "desktop") as page:

@@ -275,3 +275,45 @@ class TestTermSummary(ComplianceCase):
 			frappe.local.lang_full_dict = None
 		self.assertTrue(pdf.startswith(b"%PDF"))
 		self.assertGreater(len(pdf), 5000)
+
+
+class TestBureauOverview(ComplianceCase):
+	def run_overview(self, user: str, **filters) -> dict:
+		with self.set_user(user):
+			return frappe.get_attr("frappe.desk.query_report.run")(
+				"Bureau Overview", {"term": self.term, **filters}
+			)
+
+	def test_schools_side_by_side_for_the_county_and_an_inspector(self):
+		with self.set_user(u.LEADER):
+			frappe.get_doc({"doctype": SUMMARY, "school": u.SCHOOL_A, "term": self.term}).insert()
+		if not frappe.db.exists(SUMMARY, {"school": u.SCHOOL_B, "term": self.term}):
+			with self.set_user(u.ADMIN):
+				frappe.get_doc({"doctype": SUMMARY, "school": u.SCHOOL_B, "term": self.term}).insert()
+		county = self.run_overview(u.ADMIN)
+		schools = {row["school"] for row in county["result"]}
+		self.assertLessEqual({u.SCHOOL_A, u.SCHOOL_B}, schools)
+		a = next(row for row in county["result"] if row["school"] == u.SCHOOL_A)
+		stored = frappe.db.get_value(
+			"Care Term Summary Figure",
+			{"parent": f"{u.SCHOOL_A}-{self.term}", "figure": "talks_rate"},
+			"value",
+		)
+		self.assertEqual(a["talks_rate"], stored)
+		self.assertTrue(county["chart"])
+		inspector = self.run_overview(u.INSPECTOR)
+		self.assertEqual({row["school"] for row in inspector["result"]}, {u.SCHOOL_A})
+		# Figures only: no child's name or file number anywhere in what the inspector gets.
+		text = frappe.as_json(inspector)
+		for child in (self.world["a1"], self.talked, self.forgotten):
+			self.assertNotIn(child, text)
+			self.assertNotIn(frappe.db.get_value("Left Behind Child", child, "child_name"), text)
+
+	def test_roles_without_it_are_refused_and_a_foreign_term_is_a_sentence(self):
+		for user in (u.LEADER, u.TEACHER, u.MENTOR, u.COUNSELOR):
+			with self.subTest(user=user), self.assertRaises(frappe.PermissionError):
+				self.run_overview(user)
+			frappe.set_user("Administrator")
+		result = self.run_overview(u.ADMIN, term="no such term")
+		self.assertEqual(result["result"], [])
+		self.assertIn("Choose a term", str(result.get("message")))
