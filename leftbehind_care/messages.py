@@ -518,6 +518,22 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 				"The child's boarding in {0} is already recorded. Open that record and correct it instead of adding a second one."
 			).format(p["term"]),
 		),
+		"evaluation_thresholds": (
+			lambda: _("Evaluation Thresholds"),
+			lambda p: _(
+				"The lowest totals for Excellent ({0}), Good ({1}) and Pass ({2}) must descend, between 0 and 100. Correct them."
+			).format(p["excellent"], p["good"], p["passing"]),
+		),
+		"evaluation_leader_share": (
+			lambda: _("Leader's Share"),
+			lambda p: _("The leader's score share is {0}%: enter a share between 0 and 100.").format(
+				p["share"]
+			),
+		),
+		"evaluation_no_weight": (
+			lambda: _("No Metric Weighs"),
+			lambda p: _("Every metric's weight is 0: give at least one metric a weight above 0."),
+		),
 		"summary_county_not_yours": (
 			lambda: _("County Summary"),
 			lambda p: _(

@@ -26,3 +26,14 @@ class TestShippedDocTypes(CareTestCase):
 		self.assertEqual(
 			frappe.db.get_single_value("Care Settings", "mentor_capacity"), DEFAULTS["mentor_capacity"]
 		)
+
+	def test_settings_refuse_evaluation_thresholds_out_of_order(self):
+		settings = frappe.get_doc("Care Settings")
+		before = frappe.db.get_single_value("Care Settings", "eval_good")
+		settings.eval_good = 95  # above Excellent
+		with self.assertRaises(frappe.ValidationError) as ctx:
+			settings.save()
+		self.assertIn("must descend", str(ctx.exception))
+		self.assertEqual(frappe.db.get_single_value("Care Settings", "eval_good"), before)
+		settings.reload()
+		settings.save()  # the shipped defaults pass

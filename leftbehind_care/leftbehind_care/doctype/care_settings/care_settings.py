@@ -4,14 +4,27 @@
 from __future__ import annotations
 
 import frappe
+from frappe import _
 from frappe.model.document import Document
 
-from leftbehind_care.core.settings import DEFAULTS
+from leftbehind_care.core.errors import RuleError
+from leftbehind_care.core.settings import DEFAULTS, check_evaluation
+from leftbehind_care.messages import raise_rule_error
 
 
 class CareSettings(Document):
 	"""The county's tunable numbers. The scores where risk becomes medium or high belong to each
 	assessment template (they are locked once the template has scored children)."""
+
+	def validate(self) -> None:
+		values = {
+			key: int(self.get(key) if self.get(key) not in (None, "") else default)
+			for key, default in DEFAULTS.items()
+		}
+		try:
+			check_evaluation(values)
+		except RuleError as err:
+			raise_rule_error(err, _(self.doctype))
 
 
 def get_setting(key: str) -> int:
