@@ -59,6 +59,7 @@ def make_care_demo(context, children: int, seed: int, county: str) -> None:
 		("dropout cases", summary.dropout_cases),
 		("safety inspections", summary.inspections),
 		("care activities", summary.activities),
+		("evaluations", summary.evaluations),
 		("term summaries", summary.term_summaries),
 	):
 		click.echo(f"  {label:<20} {value:>7}")

@@ -96,6 +96,7 @@ class DemoSummary:
 	inspections: int = 0
 	activities: int = 0
 	term_summaries: int = 0
+	evaluations: int = 0
 	children: int = 0
 	unsupervised: int = 0
 	# Seconds per step, in the order the steps ran.
@@ -165,6 +166,8 @@ def make_demo(
 	with summary.timing("compliance ledger"):
 		# The records above were written in bulk, past the saves that keep the ledger current.
 		ledger.rebuild()
+	with summary.timing("evaluations"):
+		summary.evaluations = insert_evaluations(data, seed, today)
 	with summary.timing("term summaries"):
 		summary.term_summaries = insert_term_summaries(data, seed, today)
 	summary.townships = len(data.townships)
@@ -892,6 +895,60 @@ def insert_support(data: DemoCounty, demo: SupportDemo, child_names: list[str], 
 		doc.name = name
 		doc.flags.name_set = True
 		doc.db_insert()
+
+
+EVALUATED_SCHOOLS = 3
+
+
+def insert_evaluations(data: DemoCounty, seed: int, today: datetime.date) -> int:
+	"""检查考核 of the running term for the first few schools: a round with a grade group of two class
+	teachers, its evaluations made from the records; the leader's score given, most confirmed and
+	made final, some acknowledged by their teacher."""
+	from leftbehind_care.compliance import term_of
+	from leftbehind_care.evaluations import make_evaluations
+
+	term = term_of(today)
+	if term is None:
+		return 0
+	rng = random.Random(f"evaluations-{seed}")
+	made = 0
+	for school in sorted(s.school_name for s in data.schools)[:EVALUATED_SCHOOLS]:
+		if frappe.db.exists("Care Evaluation Round", {"school": school, "term": term.name}):
+			continue
+		teachers = sorted({c.class_teacher for c in data.classes if c.school == school and c.class_teacher})[
+			:2
+		]
+		doc = frappe.get_doc(
+			{
+				"doctype": "Care Evaluation Round",
+				"school": school,
+				"term": term.name,
+				"departments": [
+					{"department_name": "低年级组", "department_kind": "Grade Group", "member": teacher}
+					for teacher in teachers
+				],
+			}
+		).insert()
+		made += make_evaluations(doc.name)
+		for name in frappe.get_all("Care Evaluation", filters={"evaluation_round": doc.name}, pluck="name"):
+			evaluation = frappe.get_doc("Care Evaluation", name)
+			evaluation.leader_score = rng.choice((70, 75, 80, 85, 88, 92, 95))
+			evaluation.leader_remarks = rng.choice(_EVALUATION_REMARKS)
+			evaluation.save()
+			state = rng.choices(("Draft", "Confirmed", "Final", "Acknowledged"), (2, 2, 4, 3))[0]
+			if state != "Draft":
+				evaluation.db_set("workflow_state", state, update_modified=False)
+			if state == "Acknowledged":
+				evaluation.db_set("acknowledged_on", today, update_modified=False)
+	return made
+
+
+_EVALUATION_REMARKS = (
+	"谈心记录及时、认真，能发现问题并跟进。",
+	"家校联系较好，家访还需提前安排。",
+	"结对帮扶落实到位，孩子变化明显。",
+	"个别孩子的帮扶方案复查不及时，下学期改进。",
+)
 
 
 def insert_term_summaries(data: DemoCounty, seed: int, today: datetime.date) -> int:

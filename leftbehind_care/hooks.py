@@ -47,6 +47,10 @@ permission_query_conditions = {
 	"Care Activity Participant": "leftbehind_care.permissions.activity_row_query_conditions",
 	"Care Term Summary": "leftbehind_care.permissions.summary_query_conditions",
 	"Care Term Summary Figure": "leftbehind_care.permissions.summary_row_query_conditions",
+	"Care Evaluation": "leftbehind_care.permissions.evaluation_query_conditions",
+	"Care Evaluation Round": "leftbehind_care.permissions.school_record_query_conditions",
+	"Care Evaluation Department": "leftbehind_care.permissions.evaluation_row_query_conditions",
+	"Care Dereliction": "leftbehind_care.permissions.school_record_query_conditions",
 	"Intervention Plan Problem": "leftbehind_care.permissions.record_row_query_conditions",
 	"Intervention Plan Action": "leftbehind_care.permissions.record_row_query_conditions",
 	"Intervention Plan Review": "leftbehind_care.permissions.record_row_query_conditions",
@@ -74,6 +78,9 @@ has_permission = {
 	"Safety Inspection": "leftbehind_care.permissions.school_record_has_permission",
 	"Care Activity": "leftbehind_care.permissions.activity_has_permission",
 	"Care Term Summary": "leftbehind_care.permissions.summary_has_permission",
+	"Care Evaluation": "leftbehind_care.permissions.evaluation_has_permission",
+	"Care Evaluation Round": "leftbehind_care.permissions.school_record_has_permission",
+	"Care Dereliction": "leftbehind_care.permissions.school_record_has_permission",
 }
 
 # Frappe methods that read without the checks above (a count, an existence check, a title, a

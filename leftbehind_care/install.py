@@ -44,7 +44,7 @@ def ensure_assessment_template() -> None:
 	ensure_default_template()
 
 
-WORKFLOWS = ("intervention_plan", "term_summary")
+WORKFLOWS = ("intervention_plan", "term_summary", "evaluation")
 
 
 def ensure_workflows() -> None:
@@ -169,6 +169,13 @@ def workflow_labels() -> list[str]:
 		_("Reviewed"),
 		_("Return"),
 		_("Mark Reviewed"),
+		# The evaluation's (Draft and Confirm read in Frappe's words).
+		_("Confirmed"),
+		_("Final"),
+		_("Acknowledged"),
+		_("Reopen"),
+		_("Make Final"),
+		_("Acknowledge"),
 	]
 
 

@@ -518,6 +518,38 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 				"The child's boarding in {0} is already recorded. Open that record and correct it instead of adding a second one."
 			).format(p["term"]),
 		),
+		"evaluation_move_illegal": (
+			lambda: _("Step Not Allowed"),
+			lambda p: _(
+				"An evaluation cannot go from {0} to {1}. Use the evaluation's Actions menu: it offers the steps allowed from {0}."
+			).format(option_label(p["from_state"]), option_label(p["to_state"])),
+		),
+		"evaluation_locked": (
+			lambda: _("Evaluation Locked"),
+			lambda p: _(
+				"The evaluation is {0}: the leader's score and remarks may not be changed. To change them, reopen it while it is Confirmed."
+			).format(option_label(p["state"])),
+		),
+		"evaluation_leader_score": (
+			lambda: _("Score Out of Range"),
+			lambda p: _("The leader's score is {0}: enter a score from 0 to 100.").format(p["score"]),
+		),
+		"evaluation_acknowledged_by_other": (
+			lambda: _("Not Your Evaluation"),
+			lambda p: _("Only the teacher evaluated acknowledges the evaluation."),
+		),
+		"dereliction_without_record": (
+			lambda: _("Incident or Plan Missing"),
+			lambda p: _(
+				"A dereliction is recorded against an incident or an intervention plan. Choose the one it concerns."
+			),
+		),
+		"dereliction_record_elsewhere": (
+			lambda: _("Another School's Record"),
+			lambda p: _("{0} is not a record of {1}. Choose an incident or plan of the school.").format(
+				p["record"], p["school"]
+			),
+		),
 		"evaluation_thresholds": (
 			lambda: _("Evaluation Thresholds"),
 			lambda p: _(

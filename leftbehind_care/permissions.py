@@ -29,7 +29,7 @@ from pypika.queries import Table
 
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.privacy import hidden_fields_used, rows_kept_from_reader, shown_rows
-from leftbehind_care.core.scope import MENTOR, CareScope, build_scope
+from leftbehind_care.core.scope import MEMBER_LEADER, MENTOR, SCHOOL_LEADER, CareScope, build_scope
 from leftbehind_care.messages import raise_rule_error
 
 CHILD = "Left Behind Child"
@@ -505,6 +505,92 @@ def summary_has_permission(doc, ptype: str | None = None, user: str | None = Non
 	return all(school and school in allowed for school in schools)
 
 
+# ---- A term's evaluations (检查考核): a school's are seen by its leaders; the person evaluated sees
+# their own once final (a class's, its class teacher; a department's, its members); colleagues
+# never see each other's. Rounds and derelictions are the school leaders' records.
+
+EVALUATION = "Care Evaluation"
+EVALUATION_SEEN_BY_THE_EVALUATED = ("Final", "Acknowledged")
+
+
+def led_schools(user: str | None = None) -> frozenset[str]:
+	"""The schools where the user is a leader (with the leader's role): a counsellor of the school
+	does not read its evaluations."""
+	user = user or frappe.session.user
+	if SCHOOL_LEADER not in frappe.get_roles(user):
+		return frozenset()
+	return frozenset(
+		frappe.get_all(
+			"Care School Member",
+			filters={"parenttype": "Care School", "member_role": MEMBER_LEADER, "user": user},
+			pluck="parent",
+		)
+	)
+
+
+def evaluation_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	user = user or frappe.session.user
+	if get_scope(user).all_schools:
+		return ""
+	table = "`tabCare Evaluation`"
+	own = (
+		"({table}.workflow_state in ({states}) and ({table}.teacher = {user} or {table}.name in ("
+		"select e.name from `tabCare Evaluation` e join `tabCare Evaluation Department` d "
+		"on d.parenttype = 'Care Evaluation Round' and d.parent = e.evaluation_round "
+		"and d.department_name = e.department where d.member = {user})))"
+	).format(
+		table=table,
+		states=", ".join(frappe.db.escape(s) for s in EVALUATION_SEEN_BY_THE_EVALUATED),
+		user=frappe.db.escape(user),
+	)
+	led = led_schools(user)
+	return f"({_sql_in(f'{table}.school', led)} or {own})" if led else own
+
+
+def evaluated_users(doc) -> set[str]:
+	"""Who an evaluation is about: its teacher (a class's: its class teacher), a department's members."""
+	users = {doc.get("teacher")} - {None, ""}
+	if doc.get("department") and doc.get("evaluation_round"):
+		users |= set(
+			frappe.get_all(
+				"Care Evaluation Department",
+				filters={
+					"parenttype": "Care Evaluation Round",
+					"parent": doc.evaluation_round,
+					"department_name": doc.department,
+				},
+				pluck="member",
+			)
+		)
+	return users
+
+
+def evaluation_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	user = user or frappe.session.user
+	if get_scope(user).all_schools:
+		return True
+	stored = frappe._dict()
+	if not doc.is_new():
+		stored = frappe._dict(
+			frappe.db.get_value(EVALUATION, doc.name, ["school", "workflow_state"], as_dict=True) or {}
+		)
+	schools = {doc.school, stored.get("school")} - {None, ""}
+	if schools and schools <= led_schools(user):
+		return True
+	if doc.is_new():
+		return False
+	state = stored.get("workflow_state")
+	return state in EVALUATION_SEEN_BY_THE_EVALUATED and user in evaluated_users(doc)
+
+
+def evaluation_row_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	scope = get_scope(user)
+	if scope.all_schools:
+		return ""
+	led = led_schools(user)
+	return rows_following(doctype, "Care Evaluation Round", _sql_in("r.school", led) if led else "1=0")
+
+
 # ---- Care Activity: seen like a meeting (its school or class, its organiser); its children rows
 # follow it.
 
@@ -750,6 +836,10 @@ FAMILIES.update(
 		ACTIVITY: (ACTIVITY, "Care Activity Participant"),
 		"Care Activity Participant": (ACTIVITY, "Care Activity Participant"),
 		SUMMARY: (SUMMARY, "Care Term Summary Figure"),
+		EVALUATION: (EVALUATION,),
+		"Care Evaluation Round": ("Care Evaluation Round", "Care Evaluation Department"),
+		"Care Evaluation Department": ("Care Evaluation Round", "Care Evaluation Department"),
+		"Care Dereliction": ("Care Dereliction",),
 		"Care Term Summary Figure": (SUMMARY, "Care Term Summary Figure"),
 	}
 )

@@ -203,4 +203,15 @@ def records(school: str | None, term: Term, today: datetime.date) -> builder.Ter
 	for result in coverage_of(at_end, conditions, on, term).values():
 		shares.add(result)
 	r.five_haves = shares
+	evaluation = frappe.qb.DocType("Care Evaluation")
+	r.evaluation_results = (
+		frappe.qb.from_(evaluation)
+		.select(evaluation.result)
+		.where(
+			(evaluation.term == term.name)
+			& of_school(evaluation)
+			& evaluation.workflow_state.isin(["Final", "Acknowledged"])
+		)
+		.run(pluck=True)
+	)
 	return r

@@ -126,3 +126,84 @@ def test_the_evaluation_settings():
 		with pytest.raises(RuleError) as err:
 			check_evaluation({**DEFAULTS, **change})
 		assert err.value.code == code
+
+
+CLASSES = [
+	ev.SchoolClass("K1", "3年级(1)班", "t1@x"),
+	ev.SchoolClass("K2", "3年级(2)班", "t2@x"),
+	ev.SchoolClass("K3", "4年级(1)班", "t1@x"),
+	ev.SchoolClass("K4", "4年级(2)班", None),
+]
+DEPARTMENTS = [("三年级组", "t1@x"), ("三年级组", "t2@x"), ("政教处", "t3@x")]
+
+
+def test_a_round_evaluates_each_class_teacher_class_and_department():
+	found = ev.subjects(CLASSES, DEPARTMENTS, {"t1@x": "王老师"})
+	assert [(s.kind, s.key, s.title) for s in found] == [
+		(ev.CLASS_TEACHER, "t1@x", "王老师"),
+		(ev.CLASS_TEACHER, "t2@x", "t2@x"),
+		(ev.CLASS, "K1", "3年级(1)班"),
+		(ev.CLASS, "K2", "3年级(2)班"),
+		(ev.CLASS, "K3", "4年级(1)班"),
+		(ev.CLASS, "K4", "4年级(2)班"),
+		(ev.DEPARTMENT, "三年级组", "三年级组"),
+		(ev.DEPARTMENT, "政教处", "政教处"),
+	]
+	assert ev.subjects([], [], {}) == []
+
+
+def test_each_subject_is_judged_on_its_classes_and_acknowledged_by_its_people():
+	teacher, _t2, k1, _k2, _k3, k4, grade, office = ev.subjects(CLASSES, DEPARTMENTS, {})
+	assert ev.subject_classes(teacher, CLASSES, DEPARTMENTS) == {"K1", "K3"}
+	assert ev.subject_classes(k1, CLASSES, DEPARTMENTS) == {"K1"}
+	assert ev.subject_classes(grade, CLASSES, DEPARTMENTS) == {"K1", "K2", "K3"}
+	assert ev.subject_classes(office, CLASSES, DEPARTMENTS) == set()  # t3 teaches no class
+	assert ev.acknowledgers(teacher, CLASSES, DEPARTMENTS) == {"t1@x"}
+	assert ev.acknowledgers(k1, CLASSES, DEPARTMENTS) == {"t1@x"}
+	assert ev.acknowledgers(k4, CLASSES, DEPARTMENTS) == set()
+	assert ev.acknowledgers(grade, CLASSES, DEPARTMENTS) == {"t1@x", "t2@x"}
+
+
+def test_the_leaders_score_and_who_acknowledges():
+	ev.check_leader_score(None)
+	ev.check_leader_score(0)
+	ev.check_leader_score(100)
+	for bad in (-1, 100.5):
+		with pytest.raises(RuleError) as err:
+			ev.check_leader_score(bad)
+		assert err.value.code == "evaluation_leader_score"
+	ev.check_acknowledgement("Acknowledged", "t1@x", {"t1@x"})
+	ev.check_acknowledgement("Final", "t2@x", {"t1@x"})  # not an acknowledgement
+	with pytest.raises(RuleError) as err:
+		ev.check_acknowledgement("Acknowledged", "t2@x", {"t1@x"})
+	assert err.value.code == "evaluation_acknowledged_by_other"
+	assert (
+		ev.as_evaluation_error(RuleError("workflow_fields_locked", state="Final", fields="x")).code
+		== "evaluation_locked"
+	)
+
+
+def test_the_evaluation_workflow():
+	from leftbehind_care.core import workflow
+
+	spec = workflow.read("evaluation")
+	assert [s.name for s in spec.states] == ["Draft", "Confirmed", "Final", "Acknowledged"]
+	leader = ["Care School Leader"]
+	assert workflow.check_move(spec, "Draft", "Confirmed", leader, {}, "l@x").action == "Confirm"
+	assert workflow.check_move(spec, "Confirmed", "Draft", leader, {}, "l@x").action == "Reopen"
+	assert workflow.check_move(spec, "Confirmed", "Final", leader, {}, "l@x").action == "Make Final"
+	assert (
+		workflow.check_move(spec, "Final", "Acknowledged", ["Care Class Teacher"], {}, "t@x").action
+		== "Acknowledge"
+	)
+	for args, code in (
+		(("Draft", "Final", leader), "workflow_move_illegal"),
+		(("Final", "Draft", ["Care Administrator"]), "workflow_move_illegal"),
+		(("Draft", "Confirmed", ["Care Class Teacher"]), "workflow_move_not_allowed"),
+	):
+		with pytest.raises(RuleError) as err:
+			workflow.check_move(spec, *args, {}, "x@x")
+		assert err.value.code == code
+	with pytest.raises(RuleError) as err:
+		workflow.check_edits(spec, "Final", None, ["leader_score"], ["Care Administrator"])
+	assert err.value.code == "workflow_fields_locked"

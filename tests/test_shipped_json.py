@@ -186,6 +186,24 @@ EXPECTED_PERMISSIONS = {
 		(scope.SCHOOL_LEADER, 0): dict(RECORDED_BY_CARERS, export=1),
 		(scope.INSPECTOR, 0): dict(read=1, report=1, print=1),
 	},
+	# A term's evaluations: rounds and derelictions kept by the school's leaders; an evaluation is
+	# read by the person evaluated once final, who acknowledges it (their only change).
+	"Care Evaluation Round": {
+		("System Manager", 0): dict(ALL),
+		(scope.ADMINISTRATOR, 0): dict(ALL),
+		(scope.SCHOOL_LEADER, 0): dict(RECORDED_BY_CARERS, export=1),
+	},
+	"Care Dereliction": {
+		("System Manager", 0): dict(ALL),
+		(scope.ADMINISTRATOR, 0): dict(ALL),
+		(scope.SCHOOL_LEADER, 0): dict(RECORDED_BY_CARERS, export=1),
+	},
+	"Care Evaluation": {
+		("System Manager", 0): dict(ALL),
+		(scope.ADMINISTRATOR, 0): dict(ALL),
+		(scope.SCHOOL_LEADER, 0): dict(read=1, write=1, report=1, print=1, export=1),
+		(scope.CLASS_TEACHER, 0): dict(read=1, write=1, print=1),
+	},
 	"Safety Inspection": {
 		("System Manager", 0): dict(ALL),
 		(scope.ADMINISTRATOR, 0): dict(ALL),

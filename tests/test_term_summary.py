@@ -276,3 +276,14 @@ def test_empty_records_give_every_figure_zero():
 	f = figures()
 	assert set(f) == set(BY_KEY) == {spec.key for spec in FIGURES}
 	assert all(value == 0 for value in f.values())
+
+
+def test_final_evaluations_counted_by_result():
+	records = TermRecords(START, END, END, evaluation_results=["Good", "Fail", "Good", None])
+	figures = build(records)
+	assert (figures["eval_excellent"], figures["eval_good"], figures["eval_pass"], figures["eval_fail"]) == (
+		0,
+		2,
+		0,
+		1,
+	)

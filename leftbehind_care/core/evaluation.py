@@ -122,3 +122,92 @@ def result_counts(results: Iterable[str | None]) -> dict[str, int]:
 		if result in counts:
 			counts[result] += 1
 	return counts
+
+
+# ---- who is evaluated in a round, and on which children
+
+CLASS_TEACHER, CLASS, DEPARTMENT = "Class Teacher", "Class", "Department"
+
+
+@dataclass(frozen=True)
+class Subject:
+	kind: str
+	key: str  # the teacher's user, the class's name or the department's name
+	title: str
+
+
+@dataclass(frozen=True)
+class SchoolClass:
+	name: str
+	title: str
+	class_teacher: str | None
+
+
+def subjects(
+	classes: Iterable[SchoolClass], departments: Iterable[tuple[str, str]], names: Mapping[str, str]
+) -> list[Subject]:
+	"""Whom a round evaluates: every class teacher of the school's classes (by name), every class,
+	every department named (`departments`: (department, member) rows)."""
+	classes = list(classes)
+	teachers = sorted({c.class_teacher for c in classes if c.class_teacher})
+	return [
+		*(Subject(CLASS_TEACHER, user, names.get(user, user)) for user in teachers),
+		*(Subject(CLASS, c.name, c.title) for c in sorted(classes, key=lambda c: c.title)),
+		*(Subject(DEPARTMENT, d, d) for d in sorted({d for d, _member in departments})),
+	]
+
+
+def subject_classes(
+	subject: Subject, classes: Iterable[SchoolClass], departments: Iterable[tuple[str, str]]
+) -> set[str]:
+	"""The classes whose children the subject is judged on: a teacher's own classes, the class
+	itself, the classes of a department's members."""
+	classes = list(classes)
+	if subject.kind == CLASS:
+		return {c.name for c in classes if c.name == subject.key}
+	if subject.kind == CLASS_TEACHER:
+		teachers = {subject.key}
+	else:
+		teachers = {member for department, member in departments if department == subject.key}
+	return {c.name for c in classes if c.class_teacher in teachers}
+
+
+def acknowledgers(
+	subject: Subject, classes: Iterable[SchoolClass], departments: Iterable[tuple[str, str]]
+) -> set[str]:
+	"""Who acknowledges the final result: the teacher, the class's teacher, a department member."""
+	if subject.kind == CLASS_TEACHER:
+		return {subject.key}
+	if subject.kind == CLASS:
+		return {c.class_teacher for c in classes if c.name == subject.key and c.class_teacher}
+	return {member for department, member in departments if department == subject.key}
+
+
+# ---- the evaluation's workflow, worded for an evaluation
+
+WORKFLOW_CODES = {
+	"workflow_move_illegal": "evaluation_move_illegal",
+	"workflow_fields_locked": "evaluation_locked",
+	"workflow_edit_not_allowed": "evaluation_locked",
+}
+ACKNOWLEDGED = "Acknowledged"
+
+
+def as_evaluation_error(err):
+	code = WORKFLOW_CODES.get(err.code)
+	return type(err)(code, **err.params) if code else err
+
+
+def check_leader_score(score: float | None) -> None:
+	from leftbehind_care.core.errors import RuleError
+
+	if score is not None and not 0 <= score <= 100:
+		raise RuleError("evaluation_leader_score", score=score)
+
+
+def check_acknowledgement(to_state: str, user: str, evaluated: set[str]) -> None:
+	"""Only the person evaluated (a class's teacher, a department's member) acknowledges it."""
+	from leftbehind_care.core.errors import RuleError
+
+	if to_state == ACKNOWLEDGED and user not in evaluated:
+		raise RuleError("evaluation_acknowledged_by_other")

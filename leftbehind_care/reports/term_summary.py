@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from leftbehind_care.core import compliance as engine
-from leftbehind_care.core import five_haves
+from leftbehind_care.core import evaluation, five_haves
 from leftbehind_care.core.incidents import MANDATORY_REPORT_KINDS
 from leftbehind_care.core.plans import ENDED
 from leftbehind_care.reports.columns import _lt
@@ -30,6 +30,7 @@ SECTIONS = {
 	"trouble": _lt("Children in Difficulty"),
 	"support": _lt("Support and Safety"),
 	"five_haves": _lt("The Five Haves"),
+	"evaluation": _lt("Evaluation Results"),
 }
 
 
@@ -50,6 +51,7 @@ _K, _KP = _spec("care"), _spec("care", "Percent")
 _T, _TP = _spec("trouble"), _spec("trouble", "Percent")
 _S, _SP, _SC = _spec("support"), _spec("support", "Percent"), _spec("support", "Currency")
 _F = _spec("five_haves", "Percent")
+_E = _spec("evaluation")
 
 FIGURES: tuple[FigureSpec, ...] = (
 	_C("children_start", _lt("Children at the Start of the Term")),
@@ -124,6 +126,10 @@ FIGURES: tuple[FigureSpec, ...] = (
 		)
 	),
 	_F("have_all_five", _lt("All Five Haves")),
+	_E("eval_excellent", _lt("Evaluated Excellent")),
+	_E("eval_good", _lt("Evaluated Good")),
+	_E("eval_pass", _lt("Evaluated Pass")),
+	_E("eval_fail", _lt("Evaluated Fail")),
 )
 BY_KEY = {spec.key: spec for spec in FIGURES}
 
@@ -219,6 +225,7 @@ class TermRecords:
 	hazards: list[HazardRow] = field(default_factory=list)
 	activities: list[tuple] = field(default_factory=list)  # (activity, child or None)
 	five_haves: five_haves.Shares | None = None  # of the children at the end of the term
+	evaluation_results: list[str | None] = field(default_factory=list)  # of the term's final evaluations
 
 
 def in_term(day: datetime.date | None, start: datetime.date, end: datetime.date) -> bool:
@@ -357,6 +364,8 @@ def build(r: TermRecords) -> dict[str, float]:
 	took_part = {child for _activity, child in r.activities if child in end_names}
 	f["activity_share"] = share(len(took_part), len(at_end))
 
+	for result, count in evaluation.result_counts(r.evaluation_results).items():
+		f[f"eval_{result.lower()}"] = count
 	if r.five_haves is not None:
 		for have in five_haves.HAVES:
 			f[f"have_{have}"] = r.five_haves.share(have)

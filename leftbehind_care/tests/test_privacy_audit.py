@@ -580,6 +580,39 @@ class AuditCase(u.CareTestCase):
 				"Care Term Summary",
 			),
 			Target(
+				"Care Evaluation Round",
+				cls.support["Care Evaluation Round"],
+				"evaluations_made",
+				{"school": u.SCHOOL_A},
+				new_doc={"doctype": "Care Evaluation Round", "school": u.SCHOOL_B, "term": "测试学期二"},
+			),
+			Target(
+				"Care Evaluation Department",
+				frappe.db.get_value(
+					"Care Evaluation Department", {"parent": cls.support["Care Evaluation Round"]}
+				),
+				"department_name",
+				{"department_name": "审计"},
+				"Care Evaluation Round",
+			),
+			Target(
+				"Care Evaluation", cls.support["Care Evaluation"], "leader_remarks", {"school": u.SCHOOL_A}
+			),
+			Target(
+				"Care Dereliction",
+				cls.support["Care Dereliction"],
+				"what_happened",
+				{"school": u.SCHOOL_A},
+				new_doc={
+					"doctype": "Care Dereliction",
+					"school": u.SCHOOL_B,
+					"term": "测试学期",
+					"teacher": "Administrator",
+					"what_happened": "审计",
+					"consequence": "审计",
+				},
+			),
+			Target(
 				"Safety Inspection",
 				cls.support["Safety Inspection"],
 				"inspectors",

@@ -397,6 +397,7 @@ B1_ATTEMPT = "孙小刚的奶奶答应劝他回来"
 B1_HAZARD = "乙校门口鱼塘无护栏"
 B1_ACTIVITY = "乙校孙小刚演讲比赛"
 B1_SUMMARY = "乙校本学期做法：建立留守儿童成长档案袋"
+B1_DERELICTION = "乙校未按规定护送学生过河"
 
 
 def hidden_canaries(key: str) -> dict[str, str]:
@@ -718,6 +719,17 @@ def ensure_rows(doctype: str, name: str, field: str, rows: list[dict]) -> None:
 		doc.save()
 
 
+SCHOOL_RECORDS = (
+	"Care Fund Entry",
+	"Safety Inspection",
+	"Care Activity",
+	"Care Term Summary",
+	"Care Evaluation Round",
+	"Care Dereliction",
+	"Care Evaluation",
+)
+
+
 def make_b1_support(child: str) -> dict[str, str]:
 	"""One record of each kind of support around b1 (and of school B), written past validation:
 	the audit must find them whatever the site's terms and leaders."""
@@ -775,6 +787,32 @@ def make_b1_support(child: str) -> dict[str, str]:
 			},
 			"practices",
 		),
+		"Care Evaluation Round": (
+			{
+				"school": SCHOOL_B,
+				"term": "测试学期",
+				"evaluations_made": 4321,
+				"departments": [
+					{
+						"department_name": "乙校政教处",
+						"department_kind": "Moral Education Office",
+						"member": "Administrator",
+					}
+				],
+			},
+			"evaluations_made",
+		),
+		"Care Dereliction": (
+			{
+				"school": SCHOOL_B,
+				"term": "测试学期",
+				"teacher": "Administrator",
+				"what_happened": B1_DERELICTION,
+				"consequence": "学生落水",
+				"confirmed": 1,
+			},
+			"what_happened",
+		),
 		"Care Activity": (
 			{
 				"activity_kind": "Speech Contest",
@@ -791,20 +829,29 @@ def make_b1_support(child: str) -> dict[str, str]:
 		),
 	}
 	names = {}
+	records["Care Evaluation"] = (
+		{
+			"evaluation_round": f"{SCHOOL_B}-测试学期",
+			"school": SCHOOL_B,
+			"term": "测试学期",
+			"subject_kind": "Department",
+			"subject_title": "乙校政教处",
+			"department": "乙校政教处",
+			"workflow_state": "Final",
+			"leader_remarks": "乙校政教处考评意见：家访不及时",
+			"result": "Fail",
+		},
+		"leader_remarks",
+	)
 	for doctype, (fields, key) in records.items():
-		school_record = doctype in (
-			"Care Fund Entry",
-			"Safety Inspection",
-			"Care Activity",
-			"Care Term Summary",
-		)
+		school_record = doctype in SCHOOL_RECORDS
 		filters = {key: fields[key]} if school_record else {"child": child}
 		existing = frappe.db.get_value(doctype, filters)
 		if existing:
 			names[doctype] = existing
 			continue
 		doc = frappe.get_doc({"doctype": doctype, **({} if school_record else about), **fields})
-		if doctype in ("Care Fund Entry", "Care Term Summary"):
+		if doctype in ("Care Fund Entry", "Care Term Summary", "Care Evaluation Round"):
 			doc.name = f"{SCHOOL_B}-测试学期"
 			doc.flags.name_set = True
 		else:

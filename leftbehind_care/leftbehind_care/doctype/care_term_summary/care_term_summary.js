@@ -9,6 +9,7 @@ const SUMMARY_SECTIONS = [
 	["trouble", () => __("Children in Difficulty")],
 	["support", () => __("Support and Safety")],
 	["five_haves", () => __("The Five Haves")],
+	["evaluation", () => __("Evaluation Results")],
 ];
 
 frappe.ui.form.on("Care Term Summary", {
