@@ -171,6 +171,48 @@ class TestDeskInChinese(u.CareTestCase):
 					page.inner_text(".print-format"),
 				)
 
+	def test_an_evaluation_read_by_its_leader_and_its_teacher(self):
+		"""检查考核: the leader makes the school's evaluations from the round's form; the class teacher
+		reads their own once final, in Chinese, on a phone too."""
+		from leftbehind_care.compliance import care_terms, report_term
+		from leftbehind_care.evaluations import make_evaluations
+
+		leader, teacher = self.people[roles.SCHOOL_LEADER], self.people[roles.CLASS_TEACHER]
+		school = frappe.db.get_value(CHILD, teacher.child, "school")
+		term = report_term(None, care_terms(), u.TODAY)
+		round_name = frappe.db.get_value("Care Evaluation Round", {"school": school, "term": term.name})
+		frappe.set_user(leader.user)
+		try:
+			if not round_name:
+				round_name = (
+					frappe.get_doc({"doctype": "Care Evaluation Round", "school": school, "term": term.name})
+					.insert()
+					.name
+				)
+			make_evaluations(round_name)
+		finally:
+			frappe.set_user("Administrator")
+		mine = frappe.db.get_value(
+			"Care Evaluation",
+			{"evaluation_round": round_name, "subject_kind": "Class Teacher", "teacher": teacher.user},
+		)
+		if frappe.db.get_value("Care Evaluation", mine, "workflow_state") in ("Draft", "Confirmed"):
+			frappe.db.set_value("Care Evaluation", mine, "workflow_state", "Final", update_modified=False)
+		frappe.db.commit()  # nosemgrep: frappe-manual-commit (the server sees committed data only)
+		with self.session(leader, "phone") as page:
+			shot = "leader-phone-evaluation-round"
+			self.open(page, f"/app/care-evaluation-round/{quote(round_name)}", shot, ".form-layout")
+			self.assertIn(frappe._("Make Evaluations", lang="zh"), browser.visible_text(page))
+		for width in browser.WIDTHS:
+			with self.session(teacher, width) as page:
+				shot = f"class-teacher-{width}-evaluation"
+				self.open(page, f"/app/care-evaluation/{quote(mine)}", shot, ".form-layout")
+				text = browser.visible_text(page)
+				self.assertIn(frappe._("Score from the Metrics", lang="zh"), text)
+				self.assertIn(frappe._("Total Score", lang="zh"), text)
+				if width == "phone":
+					self.assert_fits(page, ".form-layout", shot)
+
 	def test_every_report_opens_bare_for_every_role(self):
 		"""Each of the app's reports, opened with no filter as each care role: figures or a sentence,
 		or, for a role it is not for, the one sentence of refusal; never an error or English."""
