@@ -175,6 +175,14 @@ class TestEvaluations(ComplianceCase):
 			listed = set(frappe.get_list(EVALUATION, filters={"evaluation_round": name}, pluck="name"))
 		self.assertEqual(listed, {mine, department})
 		self.assertRefused("Only the teacher evaluated", u.LEADER, mine, workflow_state="Acknowledged")
+		# What the teacher may do to their final evaluation is acknowledge it: a result sent with
+		# a save is not taken.
+		result = frappe.db.get_value(EVALUATION, mine, "result")
+		with self.set_user(u.TEACHER):
+			tampered = frappe.get_doc(EVALUATION, mine)
+			tampered.update({"result": "Excellent" if result != "Excellent" else "Fail", "total_score": 99})
+			tampered.save()
+		self.assertEqual(frappe.db.get_value(EVALUATION, mine, "result"), result)
 		self.move(mine, u.TEACHER, "Acknowledge")
 		doc = frappe.get_doc(EVALUATION, mine)
 		self.assertEqual((doc.workflow_state, str(doc.acknowledged_on)), ("Acknowledged", str(u.TODAY)))

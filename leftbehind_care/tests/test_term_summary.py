@@ -159,6 +159,14 @@ class TestTermSummary(ComplianceCase):
 		with self.set_user(u.ADMIN):
 			frappe.get_doc(SUMMARY, doc.name).save()
 		self.assertEqual(figures(frappe.get_doc(SUMMARY, doc.name)), signed)
+		# Nor does a save that sends other figures (a form's read-only fields, sent by hand).
+		with self.set_user(u.ADMIN):
+			tampered = frappe.get_doc(SUMMARY, doc.name)
+			tampered.figures[0].value = 9999
+			tampered.submitted_by = u.LEADER
+			tampered.save()
+		self.assertEqual(figures(frappe.get_doc(SUMMARY, doc.name)), signed)
+		self.assertEqual(frappe.db.get_value(SUMMARY, doc.name, "submitted_by"), u.ADMIN)
 		self.assertRefused(
 			"stands as the school signed it", self.change, doc.name, u.ADMIN, {"practices": "改写"}
 		)

@@ -25,7 +25,27 @@ class CareEvaluation(Document):
 	with a confirmed dereliction. Its workflow (`leftbehind_care/workflows/evaluation.json`) is
 	enforced here; the person evaluated reads it once final and acknowledges it."""
 
+	# What the round sets once (who is evaluated) and what is worked out here: never taken from
+	# the sender of a save (a form's read-only fields are not enforced by Frappe on the server).
+	IDENTITY = ("evaluation_round", "subject_kind", "subject_title", "teacher", "care_class", "department")
+	WORKED_OUT = (
+		"children_looked_after",
+		*(metric for metric, _weight in rules.METRICS),
+		"metrics_as_of",
+		"metrics_without_basis",
+		"metric_score",
+		"total_score",
+		"result",
+		"result_from",
+		"dereliction",
+		"acknowledged_on",
+	)
+
 	def validate(self) -> None:
+		before = self.get_doc_before_save()
+		if before:
+			for field in self.IDENTITY + self.WORKED_OUT:
+				self.set(field, before.get(field))
 		try:
 			self.school, self.term = frappe.db.get_value(
 				"Care Evaluation Round", self.evaluation_round, ["school", "term"]

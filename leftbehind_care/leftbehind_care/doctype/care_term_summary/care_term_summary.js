@@ -31,7 +31,7 @@ frappe.ui.form.on("Care Term Summary", {
 function summary_value(type, value) {
 	if (value === null || value === undefined) return "—";
 	if (type === "Percent") return `${format_number(value, null, 1)}%`;
-	if (type === "Currency") return format_currency(value, "CNY");
+	if (type === "Currency") return `¥${format_number(value, null, 2)}`;
 	return format_number(value, null, 0);
 }
 

@@ -31,7 +31,36 @@ class CareTermSummary(Document):
 	def autoname(self) -> None:
 		self.name = f"{self.school or COUNTY}-{self.term}"
 
+	# Worked out here or set by a move of the workflow: never taken from the sender of a save (a
+	# form's read-only fields are not enforced by Frappe on the server). A submitted summary's
+	# figures stay as signed.
+	WORKED_OUT = (
+		"figures_as_of",
+		"previous_summary",
+		"submitted_by",
+		"submitted_on",
+		"reviewed_by",
+		"reviewed_on",
+	)
+	FIGURE_FIELDS = (
+		"figure",
+		"section",
+		"label",
+		"value_type",
+		"value",
+		"has_previous",
+		"previous",
+		"change",
+	)
+
 	def validate(self) -> None:
+		before = self.get_doc_before_save()
+		if before:
+			for field in self.WORKED_OUT:
+				self.set(field, before.get(field))
+			self.set("figures", [{f: row.get(f) for f in self.FIGURE_FIELDS} for row in before.figures])
+		elif self.figures:
+			self.set("figures", [])  # a new summary's figures come from the records only
 		try:
 			self.check_who_and_which()
 			transition = self.check_workflow()
