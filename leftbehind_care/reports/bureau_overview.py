@@ -54,8 +54,6 @@ class SchoolTerm:
 @dataclass
 class Overview:
 	rows: list[dict] = field(default_factory=list)
-	# (school, all five haves) for the chart, in the rows' order.
-	chart: list[tuple[str, float]] = field(default_factory=list)
 	schools_without_summary: list[str] = field(default_factory=list)
 
 
@@ -98,5 +96,4 @@ def build(
 			label(text) for key, text in MEASURES if key in lowest and row[key] == lowest[key]
 		)
 		overview.rows.append(row)
-		overview.chart.append((summary.school, row[TREND]))
 	return overview

@@ -308,7 +308,6 @@ class TestBureauOverview(ComplianceCase):
 			"value",
 		)
 		self.assertEqual(a["talks_rate"], stored)
-		self.assertTrue(county["chart"])
 		inspector = self.run_overview(u.INSPECTOR)
 		self.assertEqual({row["school"] for row in inspector["result"]}, {u.SCHOOL_A})
 		# Figures only: no child's name or file number anywhere in what the inspector gets.
