@@ -52,9 +52,9 @@ class TestDeskInChinese(u.CareTestCase):
 				f"The browser tests need Debian's chromium at {browser.CHROMIUM}: apt install chromium fonts-noto-cjk"
 			)
 		if frappe.db.db_type == "sqlite":
-			# The desk server shares the site's one file: on a loaded machine it may hold the write
-			# lock past Frappe's 15 s while it finishes a page just left. This process's own writes
-			# (a role, the school's evaluations) wait for it rather than fail.
+			# The desk server shares the site's one file: this process's own writes (a role, the
+			# school's evaluations) wait for its lock, on a loaded machine longer than Frappe's 15 s
+			# (and start from a fresh transaction: `before_writing`).
 			frappe.db.set_execution_timeout(120)
 		cls.people = browser.demo_people()
 		cls.shots = browser.screenshot_dir()
