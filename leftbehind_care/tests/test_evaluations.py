@@ -98,6 +98,14 @@ class TestEvaluations(ComplianceCase):
 			doc.leader_remarks = "谈心记录认真"
 			doc.save()
 		self.assertEqual(doc.total_score, round(doc.metric_score * 0.7 + 30, 1))
+		# Saved again without a score (it reads 0): the metrics alone count, not a score of 0.
+		with self.set_user(u.LEADER):
+			doc.leader_score = 0
+			doc.save()
+		self.assertEqual(doc.total_score, doc.metric_score)
+		with self.set_user(u.LEADER):
+			doc.leader_score = 100
+			doc.save()
 		self.assertEqual(doc.result, rules.rate(doc.total_score, evaluations.thresholds(), False).result)
 		self.assertEqual(doc.result_from, "Score")
 		self.assertRefused("from 0 to 100", u.LEADER, doc.name, leader_score=120)

@@ -97,7 +97,8 @@ class CareEvaluation(Document):
 		self.metrics_without_basis = ",".join(key for key, value in values.items() if value is None)
 		self.metrics_as_of = today
 		self.metric_score = rules.metric_score(values, evaluations.weights())
-		leader = self.leader_score if self.leader_score not in (None, "") else None
+		# A share field reads 0 when nothing was entered: 0 is "not scored", the metrics alone count.
+		leader = self.leader_score or None
 		self.total_score = rules.total_score(
 			self.metric_score, leader, evaluations.settings(["eval_leader_share"])["eval_leader_share"]
 		)
