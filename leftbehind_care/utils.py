@@ -92,3 +92,46 @@ def report_columns(columns) -> list[dict]:
 	"""A report's declared columns (`reports.columns.Column`) as Frappe shows them, labels in the
 	reader's language."""
 	return [column.as_dict(frappe._) for column in columns]
+
+
+def workflow_save(doc, spec, on_move=None):
+	"""The move of a workflow shipped as data (`core.workflow.Workflow` `spec`) that saving `doc`
+	makes, checked: a new document starts in the first state; afterwards a save may make one move
+	the person's roles allow (`on_move(transition)` adds a document's own check) and change only
+	what the state it starts from, or the move itself, lets change. Returns the transition, or
+	None; a broken rule is raised as `core.workflow` raises it, its fields named by their labels."""
+	from frappe import _
+
+	from leftbehind_care.core import workflow
+
+	initial = spec.initial
+	state_field = spec.state_field
+	if doc.is_new():
+		if (doc.get(state_field) or initial) != initial:
+			raise RuleError("workflow_move_illegal", from_state=initial, to_state=doc.get(state_field))
+		doc.set(state_field, initial)
+		return None
+	before = doc.get_doc_before_save()
+	from_state = before.get(state_field) or initial
+	doc.set(state_field, doc.get(state_field) or from_state)
+	roles = frappe.get_roles()
+	try:
+		transition = workflow.check_move(
+			spec,
+			from_state,
+			doc.get(state_field),
+			roles,
+			{field: bool(doc.get(field)) for field in spec.content_fields},
+			frappe.session.user,
+		)
+		if transition and on_move:
+			on_move(transition)
+		changed = [
+			field for field in spec.content_fields if (doc.get(field) or "") != (before.get(field) or "")
+		]
+		workflow.check_edits(spec, from_state, transition, changed, roles)
+	except RuleError as err:
+		if "fields" in err.params:  # the fields' labels, as the person sees them on the form
+			err.params["fields"] = "、".join(_(doc.meta.get_label(f)) for f in err.params["fields"])
+		raise
+	return transition

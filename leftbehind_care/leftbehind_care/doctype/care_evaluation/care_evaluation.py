@@ -14,6 +14,7 @@ from leftbehind_care.core import workflow
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.messages import raise_rule_error
 from leftbehind_care.permissions import evaluated_users
+from leftbehind_care.utils import workflow_save
 
 EVALUATION_WORKFLOW = workflow.read("evaluation")
 DRAFT = EVALUATION_WORKFLOW.initial
@@ -60,32 +61,13 @@ class CareEvaluation(Document):
 			self.refresh_metrics()
 
 	def check_workflow(self) -> workflow.Transition | None:
-		if self.is_new():
-			if (self.workflow_state or DRAFT) != DRAFT:
-				raise RuleError("workflow_move_illegal", from_state=DRAFT, to_state=self.workflow_state)
-			self.workflow_state = DRAFT
-			return None
-		before = self.get_doc_before_save()
-		from_state = before.workflow_state or DRAFT
-		self.workflow_state = self.workflow_state or from_state
-		roles = frappe.get_roles()
-		transition = workflow.check_move(
+		return workflow_save(
+			self,
 			EVALUATION_WORKFLOW,
-			from_state,
-			self.workflow_state,
-			roles,
-			{field: bool(self.get(field)) for field in EVALUATION_WORKFLOW.content_fields},
-			frappe.session.user,
+			lambda transition: rules.check_acknowledgement(
+				transition.to_state, frappe.session.user, evaluated_users(self)
+			),
 		)
-		if transition:
-			rules.check_acknowledgement(transition.to_state, frappe.session.user, evaluated_users(self))
-		changed = [
-			field
-			for field in EVALUATION_WORKFLOW.content_fields
-			if str(self.get(field) or "") != str(before.get(field) or "")
-		]
-		workflow.check_edits(EVALUATION_WORKFLOW, from_state, transition, changed, roles)
-		return transition
 
 	def refresh_metrics(self) -> None:
 		today = getdate(nowdate())

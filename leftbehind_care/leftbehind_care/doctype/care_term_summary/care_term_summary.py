@@ -15,6 +15,7 @@ from leftbehind_care.core.errors import RuleError
 from leftbehind_care.messages import raise_rule_error
 from leftbehind_care.permissions import get_scope
 from leftbehind_care.reports import term_summary as builder
+from leftbehind_care.utils import workflow_save
 
 SUMMARY = "Care Term Summary"
 SUMMARY_WORKFLOW = workflow.read("term_summary")
@@ -97,35 +98,7 @@ class CareTermSummary(Document):
 		)
 
 	def check_workflow(self) -> workflow.Transition | None:
-		if self.is_new():
-			if (self.workflow_state or DRAFT) != DRAFT:
-				raise RuleError("workflow_move_illegal", from_state=DRAFT, to_state=self.workflow_state)
-			self.workflow_state = DRAFT
-			return None
-		before = self.get_doc_before_save()
-		from_state = before.workflow_state or DRAFT
-		self.workflow_state = self.workflow_state or from_state
-		roles = frappe.get_roles()
-		try:
-			transition = workflow.check_move(
-				SUMMARY_WORKFLOW,
-				from_state,
-				self.workflow_state,
-				roles,
-				{field: bool(self.get(field)) for field in SUMMARY_WORKFLOW.content_fields},
-				frappe.session.user,
-			)
-			changed = [
-				field
-				for field in SUMMARY_WORKFLOW.content_fields
-				if (self.get(field) or "") != (before.get(field) or "")
-			]
-			workflow.check_edits(SUMMARY_WORKFLOW, from_state, transition, changed, roles)
-		except RuleError as err:
-			if "fields" in err.params:  # the fields' labels, as the person sees them on the form
-				err.params["fields"] = "、".join(_(self.meta.get_label(f)) for f in err.params["fields"])
-			raise
-		return transition
+		return workflow_save(self, SUMMARY_WORKFLOW)
 
 	def record_transition(self, transition: workflow.Transition | None) -> None:
 		if not transition:
