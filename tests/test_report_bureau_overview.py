@@ -2,7 +2,7 @@
 
 import datetime
 
-from leftbehind_care.reports.bureau_overview import COLUMNS, MEASURES, SchoolTerm, build
+from leftbehind_care.reports.bureau_overview import COLUMNS, MEASURES, SchoolTerm, build, chart
 
 DAY = datetime.date(2026, 12, 4)
 
@@ -51,3 +51,20 @@ def test_one_school_or_none():
 	empty = build("T9", ["T2"], SUMMARIES, ["甲校"])
 	assert empty.rows == [] and empty.schools_without_summary == ["甲校"]
 	assert len(MEASURES) == 8
+
+
+def test_the_chart_a_bar_per_term_weakest_school_first():
+	overview = build("T2", ["T0", "T1"], SUMMARIES, ["甲校", "乙校", "丙校", "丁校"])
+	drawn = chart(overview, ["T0", "T1", "T2"])
+	assert drawn["type"] == "bar" and drawn["animate"] == 0
+	assert drawn["data"]["labels"] == ["乙校", "甲校", "丙校"]
+	assert [(d["name"], d["values"]) for d in drawn["data"]["datasets"]] == [
+		("T0", [35.0, 20.0, 0]),
+		("T1", [0, 30.0, 0]),  # only 甲校 summed T1 up
+		("T2", [25.0, 40.0, 60.0]),
+	]
+	# A term nobody summed up has no bar; no school, no chart.
+	assert [
+		d["name"] for d in chart(build("T2", [], SUMMARIES[:3], ["甲校"]), ["T1", "T2"])["data"]["datasets"]
+	] == ["T2"]
+	assert chart(build("T9", [], SUMMARIES, ["甲校"]), ["T9"]) is None

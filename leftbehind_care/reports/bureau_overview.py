@@ -55,6 +55,8 @@ class SchoolTerm:
 class Overview:
 	rows: list[dict] = field(default_factory=list)
 	schools_without_summary: list[str] = field(default_factory=list)
+	# Each shown school's five haves by term, the term's own and those before it.
+	trends: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def build(
@@ -86,14 +88,39 @@ def build(
 		}
 		for key, _label in (*COUNTS, *MEASURES):
 			row[key] = summary.figures.get(key, 0)
-		trend = [
-			by_term[(summary.school, t)].figures.get(TREND, 0)
-			for t in earlier_terms
+		trend = {
+			t: by_term[(summary.school, t)].figures.get(TREND, 0)
+			for t in [*earlier_terms, term]
 			if (summary.school, t) in by_term
-		]
-		row["trend"] = " → ".join(f"{value:g}%" for value in [*trend, row[TREND]])
+		}
+		overview.trends[summary.school] = trend
+		row["trend"] = " → ".join(f"{value:g}%" for value in trend.values())
 		row["weakest"] = "、".join(
 			label(text) for key, text in MEASURES if key in lowest and row[key] == lowest[key]
 		)
 		overview.rows.append(row)
 	return overview
+
+
+def chart(overview: Overview, terms: Iterable[str]) -> dict | None:
+	"""A bar chart of the five haves: the schools in the rows' order (weakest first), a bar per term
+	of `terms` (oldest first) that any of them summed up, a school without that term's summary at 0.
+	Drawn without animation: Frappe's report page may draw a chart twice while it settles, and an
+	animated bar chart redrawn under its animation throws in the browser."""
+	if not overview.rows:
+		return None
+	schools = [row["school"] for row in overview.rows]
+	shown = [t for t in terms if any(t in overview.trends[school] for school in schools)]
+	return {
+		"data": {
+			"labels": schools,
+			"datasets": [
+				{"name": t, "values": [overview.trends[school].get(t, 0) for school in schools]}
+				for t in shown
+			],
+		},
+		"type": "bar",
+		"fieldtype": "Percent",
+		"animate": 0,
+		"axisOptions": {"xAxisMode": "tick"},
+	}

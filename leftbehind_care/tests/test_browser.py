@@ -126,6 +126,15 @@ class TestDeskInChinese(u.CareTestCase):
 				for school in schools:
 					self.assertIn(school, text)
 				self.assertFalse({n for n in names if n in text}, "a child's name on the overview")
+				# The chart of their schools' five haves by term, drawn without a script error.
+				chart = ".widget svg.frappe-chart"
+				page.wait_for_selector(f"{chart} rect", state="attached", timeout=60_000)
+				page.wait_for_timeout(1500)  # a redraw as the page settles
+				self.check_page(page, f"inspector-{width}-home-chart")
+				self.assertIn("各校五有", page.inner_text(".widget.dashboard-widget-box"))
+				if width == "desktop":  # on a phone the axis cuts the names short (the table has them)
+					drawn = page.eval_on_selector(chart, "svg => svg.textContent")  # the axis's labels
+					self.assertTrue(any(school in drawn for school in schools), drawn)
 				# A child's file is not theirs: one calm sentence, in Chinese.
 				shot = f"inspector-{width}-print"
 				self.open(

@@ -16,6 +16,9 @@ from leftbehind_care.tests.test_care_network import ComplianceCase
 EVALUATION = "Care Evaluation"
 ROUND = "Care Evaluation Round"
 DEPARTMENT = "三年级组"
+# Queries to read an evaluation's metrics: a query per child would pass it by ten when ten
+# children are added.
+METRIC_QUERIES = 20
 
 
 class TestEvaluations(ComplianceCase):
@@ -79,6 +82,19 @@ class TestEvaluations(ComplianceCase):
 		self.assertEqual(frappe.db.get_value(ROUND, name, "evaluations_made"), self.made)
 		with self.set_user(u.TEACHER), self.assertRaises(frappe.PermissionError):
 			evaluations.make_evaluations(name)
+
+	def test_metrics_are_read_in_a_fixed_number_of_queries(self):
+		doc = self.evaluation(self.make_round(), subject_kind=rules.CLASS, care_class=self.class_a1)
+
+		def counted() -> int:
+			evaluations.metrics_of(doc, u.TODAY)  # fills the caches a desk process has warm
+			with u.assert_query_count(self, METRIC_QUERIES):
+				return evaluations.metrics_of(doc, u.TODAY)[0]
+
+		before = counted()
+		for n in range(10):
+			self.child(f"测试{'甲乙丙丁戊己庚辛壬癸'[n]}童", self.first_month)
+		self.assertEqual(counted(), before + 10)
 
 	def test_metrics_score_and_result(self):
 		name = self.make_round()

@@ -14,12 +14,16 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days
 
+from leftbehind_care import term_summary
 from leftbehind_care.tests import utils as u
 from leftbehind_care.tests.test_care_network import ComplianceCase
 
 DAY = datetime.timedelta(days=1)
 SUMMARY = "Care Term Summary"
 SCHOOL_C = "测试丙小学"
+# Queries to read a term's records, for a school or the county: a query per child would pass it
+# by ten when ten children are added.
+FIGURE_QUERIES = 30
 WRITTEN = {
 	"practices": "建立成长档案袋，每月谈心",
 	"problems": "部分家长联系不上",
@@ -186,6 +190,37 @@ class TestTermSummary(ComplianceCase):
 			doc.update(fields)
 			doc.save()
 
+	def test_the_figures_are_read_in_a_fixed_number_of_queries(self):
+		term = term_summary.term_named(self.term)
+
+		def counted(school: str | None) -> dict[str, float]:
+			term_summary.figures(school, term)  # fills the caches a desk process has warm
+			with u.assert_query_count(self, FIGURE_QUERIES):
+				return term_summary.figures(school, term)
+
+		before = {school: counted(school) for school in (u.SCHOOL_A, None)}
+		for n in range(10):
+			child = self.child(f"测试{'甲乙丙丁戊己庚辛壬癸'[n]}童", self.first_month)
+			with self.set_user(u.TEACHER):
+				u.make_talk(child, talk_date=add_days(self.first_month, 5))
+		for school in (u.SCHOOL_A, None):
+			self.assertEqual(counted(school)["children_end"], before[school]["children_end"] + 10)
+
+	def test_a_summary_keeps_its_school_and_term(self):
+		"""Its name says its school and term: neither changes once it is saved."""
+		doc = self.summary(u.ADMIN)
+		county = self.summary(u.ADMIN, None)
+		u.make_school(SCHOOL_C)  # a school without a summary: the change is no duplicate
+		for name, field, value in ((doc.name, "school", SCHOOL_C), (county.name, "school", SCHOOL_C)):
+			with self.assertRaises(frappe.CannotChangeConstantError), self.set_user(u.ADMIN):
+				again = frappe.get_doc(SUMMARY, name)
+				again.set(field, value)
+				again.save()
+			frappe.set_user("Administrator")
+			self.assertEqual(
+				frappe.db.get_value(SUMMARY, name, "school"), None if name == county.name else u.SCHOOL_A
+			)
+
 	def test_the_workflow_in_order_and_by_the_right_role(self):
 		doc = self.summary()
 		self.assertEqual(doc.workflow_state, "Draft")
@@ -308,8 +343,14 @@ class TestBureauOverview(ComplianceCase):
 			"value",
 		)
 		self.assertEqual(a["talks_rate"], stored)
+		# The chart: a bar per school in the rows' order, this term's five haves among them.
+		bars = county["chart"]["data"]
+		self.assertEqual(bars["labels"], [row["school"] for row in county["result"]])
+		self.assertEqual(bars["datasets"][-1]["name"], self.term)
+		self.assertEqual(bars["datasets"][-1]["values"][bars["labels"].index(u.SCHOOL_A)], a["have_all_five"])
 		inspector = self.run_overview(u.INSPECTOR)
 		self.assertEqual({row["school"] for row in inspector["result"]}, {u.SCHOOL_A})
+		self.assertEqual(inspector["chart"]["data"]["labels"], [u.SCHOOL_A])
 		# Figures only: no child's name or file number anywhere in what the inspector gets.
 		text = frappe.as_json(inspector)
 		for child in (self.world["a1"], self.talked, self.forgotten):

@@ -2,7 +2,7 @@
 # For license information, please see license.txt
 """教育局总览: for a term, the schools the reader oversees side by side on the measures of their
 term summaries (figures only, never a child's name), the weakest on each marked, the five haves'
-trend over the three terms before. Administrators see every school, inspectors the schools assigned
+trend over the three terms before, in a table and a chart. Administrators see every school, inspectors the schools assigned
 to them. Three queries of summaries, whatever the number of schools; the rows come from the builder
 (`leftbehind_care.reports.bureau_overview`)."""
 
@@ -64,6 +64,9 @@ def execute(filters: dict | None = None):
 	message = None
 	if overview.schools_without_summary:
 		message = _("No summary of this term yet: {0}").format("、".join(overview.schools_without_summary))
-	# No chart: Frappe's bar chart, drawn twice while the report page settles, throws in the
-	# browser (removeChild); the rows are ordered weakest first instead.
-	return report_columns(builder.COLUMNS), overview.rows, message
+	return (
+		report_columns(builder.COLUMNS),
+		overview.rows,
+		message,
+		builder.chart(overview, [*earlier, term.name]),
+	)
