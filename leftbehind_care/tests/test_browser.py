@@ -35,6 +35,9 @@ SUMMARY = "Care Term Summary"
 FOLLOW_UPS = "/app/school-follow-ups"
 PLAN_STATUS = "/app/query-report/" + quote("Intervention Plan Status")
 TALK_COMPLIANCE = "/app/query-report/" + quote("Talk Compliance")
+# A report's chart has drawn its bars: frappe-charts first draws an empty frame, then the data.
+CHART_DRAWN = """() => [...document.querySelectorAll('.chart-container svg rect.bar')]
+	.some(bar => parseFloat(bar.getAttribute('height')) > 0)"""
 # Frappe's list shows 20 rows a page.
 LIST_PAGE = 20
 
@@ -251,6 +254,9 @@ class TestDeskInChinese(u.CareTestCase):
 						self.server.url + "/app/query-report/" + quote(report), wait_until="domcontentloaded"
 					)
 					page.wait_for_function(REPORT_SETTLED, timeout=60_000)
+					if allowed and report == "Bureau Overview":
+						# Its chart: bars drawn (after the first, empty frame), with no script error.
+						page.wait_for_function(CHART_DRAWN, timeout=60_000)
 					page.wait_for_timeout(600)
 					self.check_page(page, shot, refusal=not allowed)
 					if allowed:
