@@ -250,6 +250,112 @@ HAND_SQL = {
 }
 
 
+# A county's term summary figures (`term_summary.figures(None, term)`), as one hand-written query:
+# each group of figures aggregated by the database, the five haves of the children at the end of
+# the term decided per child by joins, as in Care Coverage's.
+SUMMARY_SQL = """
+	with recursive named as (
+		select h.name, substring_index(h.affected_children, '\\n', 1) as child,
+			substring(h.affected_children,
+				length(substring_index(h.affected_children, '\\n', 1)) + 2) as rest
+		from `tabSafety Hazard` h
+		where h.deadline < %(on)s and (h.fixed_on is null or h.fixed_on > %(on)s)
+			and coalesce(h.affected_children, '') != ''
+		union all
+		select name, substring_index(rest, '\\n', 1),
+			substring(rest, length(substring_index(rest, '\\n', 1)) + 2)
+		from named where rest != ''
+	), kids as (
+		select name, filed_on, status, status_date, left_behind_type, unsupervised_alert, completeness
+		from `tabLeft Behind Child`
+		where filed_on <= %(term_end)s and (status = 'Active' or status_date > %(term_start)s)
+	), at_end as (
+		select * from kids where filed_on <= %(on)s and (status = 'Active' or status_date > %(on)s)
+	)
+	select
+		(select count(*) from kids where filed_on <= %(term_start)s
+			and (status = 'Active' or status_date > %(term_start)s)) as children_start,
+		(select count(*) from at_end) as children_end,
+		(select count(*) from kids where filed_on > %(term_start)s and filed_on <= %(on)s) as joined,
+		(select count(*) from kids where status != 'Active' and status_date > %(term_start)s
+			and status_date <= %(on)s) as gone,
+		(select concat_ws(',', sum(left_behind_type = 'Both Parents Away'),
+			sum(left_behind_type = 'One Parent Away'), sum(unsupervised_alert), avg(completeness))
+			from at_end) as kinds,
+		(select group_concat(n) from (select count(distinct p.child) as n from `tabMentor Pairing` p
+			join at_end e on e.name = p.child
+			where (p.from_date is null or p.from_date <= %(on)s)
+			and (p.to_date >= %(on)s or (p.to_date is null and p.status != 'Ended'))
+			group by p.mentor_kind) x) as paired,
+		(select concat_ws(',', sum(talks >= %(talks)s), sum(talks < %(talks)s and period_end < %(today)s),
+			sum(contacts >= 1), sum(contacts < 1 and period_end < %(today)s))
+			from `tabCare Compliance Entry` where period_type = 'Month'
+			and period_start <= %(term_end)s and period_end >= %(term_start)s) as months,
+		(select concat_ws(',', sum(visits >= 1), sum(meetings >= 1)) from `tabCare Compliance Entry`
+			where period_type = 'Term' and term = %(term)s) as terms,
+		(select group_concat(n) from (select count(*) as n from `tabCare Assessment` a
+			where a.term = %(term)s and a.assessed_on = (select max(b.assessed_on)
+				from `tabCare Assessment` b where b.child = a.child and b.term = %(term)s)
+			group by a.risk_level) x) as risks,
+		(select concat_ws(',', sum(drafted_on between %(term_start)s and %(term_end)s),
+			sum(approved_on between %(term_start)s and %(term_end)s), sum(review_overdue))
+			from `tabIntervention Plan` where drafted_on <= %(term_end)s) as plans,
+		(select count(*) from `tabCounseling Session`
+			where session_date between %(term_start)s and %(term_end)s) as sessions,
+		(select concat_ws(',', count(*), sum(notified_in_time), sum(reported_at is not null))
+			from `tabCare Incident` where occurred_at >= %(term_start)s
+			and occurred_at < %(term_end)s + interval 1 day) as incidents,
+		(select group_concat(n) from (select count(distinct child) as n from `tabPriority Support`
+			where term = %(term)s group by priority_kind) x) as priorities,
+		(select count(distinct b.child) from `tabBoarding Record` b join at_end e on e.name = b.child
+			where b.term = %(term)s) as boarders,
+		(select concat_ws(',', count(*), sum(amount)) from `tabAid Record` where term = %(term)s) as aid,
+		(select concat_ws(',', sum(boarding_allocated + aid_allocated + activities_allocated),
+			sum(boarding_spent + aid_spent + activities_spent))
+			from `tabCare Fund Entry` where term = %(term)s) as funds,
+		(select concat_ws(',', sum(opened_on between %(term_start)s and %(term_end)s),
+			sum(case_status = 'Back in School' and closed_on between %(term_start)s and %(term_end)s))
+			from `tabSchooling Follow-up` where opened_on <= %(term_end)s) as dropouts,
+		(select concat_ws(',', count(*), sum(h.fixed_on <= h.deadline),
+			sum(h.deadline < %(on)s and (h.fixed_on is null or h.fixed_on > %(on)s)))
+			from `tabSafety Hazard` h join `tabSafety Inspection` i on i.name = h.parent
+			where i.inspection_date between %(term_start)s and %(term_end)s) as hazards,
+		(select concat_ws(',', count(distinct a.name), count(distinct e.name))
+			from `tabCare Activity` a left join `tabCare Activity Participant` ap on ap.parent = a.name
+			left join at_end e on e.name = ap.child
+			where a.term = %(term)s and a.activity_date <= %(on)s) as activities,
+		(select concat_ws(',', sum(sp.child is not null or tu.child is not null), sum(g.parent is not null),
+			sum(i.child is null and hz.child is null), sum(fc.child is not null),
+			sum(act.child is not null),
+			sum((sp.child is not null or tu.child is not null) and g.parent is not null
+				and i.child is null and hz.child is null and fc.child is not null
+				and act.child is not null))
+			from at_end c
+			left join (select distinct child from `tabMentor Pairing` where focus = 'Study'
+				and (from_date is null or from_date <= %(on)s)
+				and (to_date >= %(on)s or (to_date is null and status != 'Ended'))) sp on sp.child = c.name
+			left join (select distinct child from `tabPriority Support` where term = %(term)s
+				and priority_kind = 'Tutoring') tu on tu.child = c.name
+			left join (select distinct parent from `tabLeft Behind Child Guardian`
+				where parenttype = 'Left Behind Child' and capacity in ('Good', 'Weak')
+				and coalesce(trim(phone), '') != '') g on g.parent = c.name
+			left join (select distinct child from `tabCare Incident`
+				where coalesce(follow_up, '') = '') i on i.child = c.name
+			left join (select distinct trim(child) as child from named) hz on hz.child = c.name
+			left join (select child from `tabFamily Contact`
+				where with_whom in ('Father', 'Mother', 'Both Parents') and contact_date <= %(on)s
+				group by child having max(contact_date) >= %(on)s - interval %(contact_days)s day) fc
+				on fc.child = c.name
+			left join (select distinct ap.child from `tabCare Activity Participant` ap
+				join `tabCare Activity` a on a.name = ap.parent
+				where ap.parenttype = 'Care Activity' and a.term = %(term)s
+				and a.activity_date <= %(on)s) act on act.child = c.name) as five_haves,
+		(select group_concat(n) from (select count(*) as n from `tabCare Evaluation`
+			where term = %(term)s and workflow_state in ('Final', 'Acknowledged') group by result) x)
+			as evaluations
+"""
+
+
 def queries_run(fn: Callable[[], object]) -> int:
 	"""How many statements `fn` sent to the database, as the database counts them."""
 	if frappe.db.db_type == "sqlite":
@@ -332,5 +438,36 @@ def reports(repeat: int = 3, only: str | None = None) -> None:
 				print(
 					f"{name:<34}{persona:<24}{len(result[1]):>7}{ms:9.1f}{count:>9}{hand_text:>13}{ratio:>7}"
 				)
+		if not only or only == SUMMARY:
+			summary_figures(term, values, people, repeat)
 	finally:
 		frappe.set_user("Administrator")
+
+
+SUMMARY = "Term Summary"
+
+
+def summary_figures(term, values: dict, people: dict[str, str | None], repeat: int) -> None:
+	"""A term summary's figures, as its save computes them: the county's (read by an administrator)
+	beside SUMMARY_SQL, and the leader's school's."""
+	from leftbehind_care import term_summary
+	from leftbehind_care.leftbehind_care.doctype.care_settings.care_settings import get_setting
+
+	values = {**values, "contact_days": get_setting("parent_contact_days")}
+	run_hand = lambda: frappe.db.sql(SUMMARY_SQL, values)  # noqa: E731  # nosemgrep: frappe-using-db-sql
+	hand_ms = median_ms(run_hand, repeat)
+	for persona, user in people.items():
+		if not user:
+			continue
+		frappe.set_user(user)
+		school = None
+		if not persona.startswith("county"):
+			school = frappe.db.get_value("Care School Member", {"user": user}, "parent")
+		figures = lambda school=school: term_summary.figures(school, term, values["today"])  # noqa: E731
+		result = figures()
+		ms = median_ms(figures, repeat)
+		count = queries_run(figures)
+		county = persona.startswith("county")
+		ratio = f"{ms / hand_ms:6.1f}x" if county else ""
+		hand_text = f"{hand_ms:12.1f}" if county else ""
+		print(f"{SUMMARY:<34}{persona:<24}{len(result):>7}{ms:9.1f}{count:>9}{hand_text:>13}{ratio:>7}")

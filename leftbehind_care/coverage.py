@@ -18,8 +18,11 @@ from leftbehind_care.reports import care_coverage as builder
 
 
 def day(value) -> datetime.date | None:
-	"""A date read by a raw query (SQLite answers with text)."""
-	return getdate(value) if value else None
+	"""A date read by a raw query (SQLite answers with text). Called per row of a county's records:
+	a date (MariaDB's answer) is returned as it is."""
+	if value.__class__ is datetime.date or not value:
+		return value or None
+	return getdate(value)
 
 
 def coverage_day(term: Term | None, today: datetime.date) -> datetime.date:
@@ -27,9 +30,11 @@ def coverage_day(term: Term | None, today: datetime.date) -> datetime.date:
 	return min(today, term.end) if term else today
 
 
-def records(conditions: dict, on: datetime.date, term: Term | None) -> dict:
+def records(conditions: dict, on: datetime.date, term: Term | None, known: dict | None = None) -> dict:
 	"""The rows `core.five_haves.facts_by_child` takes, of the children in scope meeting
-	`conditions`, on `on` in `term`."""
+	`conditions`, on `on` in `term`; those of `known` (rows a caller has read already, by the same
+	keys) are not read again."""
+	known = known or {}
 	children = children_query(conditions)
 	pairing = frappe.qb.DocType("Mentor Pairing")
 	guardian = frappe.qb.DocType("Left Behind Child Guardian")
@@ -37,7 +42,9 @@ def records(conditions: dict, on: datetime.date, term: Term | None) -> dict:
 	hazard = frappe.qb.DocType("Safety Hazard")
 	contact = frappe.qb.DocType("Family Contact")
 	rows = {
-		"pairings": [
+		"pairings": known["pairings"]
+		if "pairings" in known
+		else [
 			(child, status, focus, day(from_date), day(to_date))
 			for child, status, focus, from_date, to_date in frappe.qb.from_(pairing)
 			.select(pairing.child, pairing.status, pairing.focus, pairing.from_date, pairing.to_date)
@@ -93,7 +100,7 @@ def records(conditions: dict, on: datetime.date, term: Term | None) -> dict:
 		"tutored": [],
 		"activities": [],
 	}
-	if term:
+	if term and not {"tutored", "activities"} <= known.keys():
 		support = frappe.qb.DocType("Priority Support")
 		activity = frappe.qb.DocType("Care Activity")
 		participant = frappe.qb.DocType("Care Activity Participant")
@@ -122,17 +129,19 @@ def records(conditions: dict, on: datetime.date, term: Term | None) -> dict:
 			)
 			.run()
 		]
+	rows.update((key, known[key]) for key in ("tutored", "activities") if key in known)
 	return rows
 
 
 def coverage_of(
-	names: list[str], conditions: dict, on: datetime.date, term: Term | None
+	names: list[str], conditions: dict, on: datetime.date, term: Term | None, known: dict | None = None
 ) -> dict[str, rules.Coverage]:
-	"""The five haves on `on` of each of `names` (the children in scope meeting `conditions`)."""
+	"""The five haves on `on` of each of `names` (the children in scope meeting `conditions`);
+	`known` as for `records`."""
 	if not names:
 		return {}
 	return builder.child_coverage(
-		names, on, get_setting("parent_contact_days"), **records(conditions, on, term)
+		names, on, get_setting("parent_contact_days"), **records(conditions, on, term, known)
 	)
 
 

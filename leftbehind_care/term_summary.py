@@ -45,15 +45,12 @@ def records(school: str | None, term: Term, today: datetime.date) -> builder.Ter
 		return table.school == school if school else table.name.isnotnull()
 
 	# The school's children whose file was open on a day of the term.
-	kids = (
-		frappe.qb.from_(child)
-		.select(child.name)
-		.where(
-			of_school(child)
-			& (child.filed_on <= term.end)
-			& ((child.status == builder.ACTIVE) | (child.status_date > term.start))
-		)
+	in_term = (
+		of_school(child)
+		& (child.filed_on <= term.end)
+		& ((child.status == builder.ACTIVE) | (child.status_date > term.start))
 	)
+	kids = frappe.qb.from_(child).select(child.name).where(in_term)
 	children = [
 		builder.ChildRow(name, day(filed_on), status, day(status_date), *rest)
 		for name, filed_on, status, status_date, *rest in frappe.qb.from_(child)
@@ -66,15 +63,22 @@ def records(school: str | None, term: Term, today: datetime.date) -> builder.Ter
 			child.unsupervised_alert,
 			child.completeness,
 		)
-		.where(child.name.isin(kids))
+		.where(in_term)
 		.run()
 	]
 	r = builder.TermRecords(term.start, term.end, on, children=children)
 	pairing = frappe.qb.DocType("Mentor Pairing")
-	r.pairings = [
-		(child_name, kind, status, day(from_date), day(to_date))
-		for child_name, kind, status, from_date, to_date in frappe.qb.from_(pairing)
-		.select(pairing.child, pairing.mentor_kind, pairing.status, pairing.from_date, pairing.to_date)
+	pairings = [
+		(child_name, kind, status, focus, day(from_date), day(to_date))
+		for child_name, kind, status, focus, from_date, to_date in frappe.qb.from_(pairing)
+		.select(
+			pairing.child,
+			pairing.mentor_kind,
+			pairing.status,
+			pairing.focus,
+			pairing.from_date,
+			pairing.to_date,
+		)
 		.where(
 			pairing.child.isin(kids)
 			& ((pairing.from_date <= on) | pairing.from_date.isnull())
@@ -82,8 +86,11 @@ def records(school: str | None, term: Term, today: datetime.date) -> builder.Ter
 		)
 		.run()
 	]
+	r.pairings = [
+		(child_name, kind, status, start, end) for child_name, kind, status, _f, start, end in pairings
+	]
 	entry = frappe.qb.DocType(ledger.ENTRY)
-	r.compliance = ledger.read(entry.school == school if school else None, term.start, term.end, today)
+	r.months, r.terms = ledger.counts(entry.school == school if school else None, term.start, term.end, today)
 	assessment = frappe.qb.DocType("Care Assessment")
 	before = previous_term(term)
 
@@ -189,18 +196,39 @@ def records(school: str | None, term: Term, today: datetime.date) -> builder.Ter
 	]
 	activity = frappe.qb.DocType("Care Activity")
 	participant = frappe.qb.DocType("Care Activity Participant")
-	r.activities = (
+	# The term's activities of the school, and those the school's children took part in (the five
+	# haves count an activity of another school too), in one query.
+	activities = (
 		frappe.qb.from_(activity)
 		.left_join(participant)
 		.on((participant.parent == activity.name) & (participant.parenttype == "Care Activity"))
-		.select(activity.name, participant.child)
-		.where((activity.term == term.name) & of_school(activity) & (activity.activity_date <= on))
+		.select(
+			activity.name, participant.child, activity.activity_date, *([activity.school] if school else [])
+		)
+		.where(
+			(activity.term == term.name)
+			& (activity.activity_date <= on)
+			& (of_school(activity) | participant.child.isin(kids))
+		)
 		.run()
 	)
+	r.activities = [(name, child_name) for name, child_name, _on, *of in activities if of in ([school], [])]
 	at_end = [c.name for c in children if builder.open_on(c, on)]
 	shares = five_haves.Shares()
 	conditions = {"school": school} if school else {}
-	for result in coverage_of(at_end, conditions, on, term).values():
+	# What the five haves read that is read above already: not read twice.
+	known = {
+		"pairings": [
+			(child_name, status, focus, start, end)
+			for child_name, _kind, status, focus, start, end in pairings
+			if focus == five_haves.STUDY_FOCUS
+		],
+		"tutored": sorted({child_name for child_name, kind in r.priorities if kind == five_haves.TUTORING}),
+		"activities": [
+			(child_name, day(held_on)) for _name, child_name, held_on, *_of in activities if child_name
+		],
+	}
+	for result in coverage_of(at_end, conditions, on, term, known).values():
 		shares.add(result)
 	r.five_haves = shares
 	evaluation = frappe.qb.DocType("Care Evaluation")

@@ -24,6 +24,7 @@ from leftbehind_care.reports.term_summary import (
 	TermRecords,
 	build,
 	compare,
+	counted,
 )
 
 D = datetime.date
@@ -130,16 +131,26 @@ def test_compliance_of_the_terms_months_and_of_this_term():
 			[term(Term("same days", START, END), MISSED, MET)],
 		),
 	}
-	f = figures(compliance=compliance)
+	months, terms = counted(compliance)
+	f = figures(months=months, terms=terms)
 	assert pick(f, "talks_met", "talks_missed", "talks_rate") == [3, 1, 75.0]
 	assert pick(f, "contacts_met", "contacts_missed", "contacts_rate") == [2, 2, 50.0]
 	assert pick(f, "visits_met", "visits_missed", "visits_rate") == [1, 1, 50.0]
 	assert pick(f, "meetings_met", "meetings_missed", "meetings_rate") == [1, 1, 50.0]
 
 
+def test_the_same_result_of_two_children_counts_twice():
+	same = ChildCompliance([month(D(2026, 10, 1), MET, MISSED)], [term(TERM, MISSED, MET)])
+	months, terms = counted({"A": same, "B": same})
+	assert months == [(month(D(2026, 10, 1), MET, MISSED), 2)] and len(terms) == 1
+	f = figures(months=months, terms=terms)
+	assert pick(f, "talks_met", "contacts_missed", "visits_missed", "meetings_met") == [2, 2, 2, 2]
+
+
 def test_compliance_rates_are_zero_with_nothing_met_or_missed():
 	compliance = {"A": ChildCompliance([month(D(2026, 12, 1), OPEN, NOT_DUE)], [term(TERM, OPEN, NOT_DUE)])}
-	f = figures(compliance=compliance)
+	months, terms = counted(compliance)
+	f = figures(months=months, terms=terms)
 	for kind in ("talks", "contacts", "visits", "meetings"):
 		assert (f[f"{kind}_met"], f[f"{kind}_missed"], f[f"{kind}_rate"]) == (0, 0, 0.0)
 

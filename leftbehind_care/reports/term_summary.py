@@ -11,6 +11,7 @@ from `core.incidents`. A child counts in the term when their file was open on on
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -211,7 +212,10 @@ class TermRecords:
 	on: datetime.date
 	children: list[ChildRow] = field(default_factory=list)
 	pairings: list[tuple] = field(default_factory=list)  # (child, mentor_kind, status, from, to)
-	compliance: Mapping[str, engine.ChildCompliance] = field(default_factory=dict)
+	# The compliance engine's month and term results of the children, each with how many children
+	# had it (`counted`; on a site, `ledger.counts`).
+	months: list[tuple[engine.MonthResult, int]] = field(default_factory=list)
+	terms: list[tuple[engine.TermResult, int]] = field(default_factory=list)
 	assessments: list[tuple] = field(default_factory=list)  # (child, assessed_on, risk_level)
 	previous_assessments: list[tuple] = field(default_factory=list)  # of the term before
 	plans: list[PlanRow] = field(default_factory=list)
@@ -226,6 +230,16 @@ class TermRecords:
 	activities: list[tuple] = field(default_factory=list)  # (activity, child or None)
 	five_haves: five_haves.Shares | None = None  # of the children at the end of the term
 	evaluation_results: list[str | None] = field(default_factory=list)  # of the term's final evaluations
+
+
+def counted(
+	compliance: Mapping[str, engine.ChildCompliance],
+) -> tuple[list[tuple[engine.MonthResult, int]], list[tuple[engine.TermResult, int]]]:
+	"""Children's compliance as TermRecords holds it: each distinct month and term result, with how
+	many children had it."""
+	months = Counter(month for child in compliance.values() for month in child.months)
+	terms = Counter(term for child in compliance.values() for term in child.terms)
+	return list(months.items()), list(terms.items())
 
 
 def in_term(day: datetime.date | None, start: datetime.date, end: datetime.date) -> bool:
@@ -293,21 +307,20 @@ def build(r: TermRecords) -> dict[str, float]:
 			if kind in MENTOR_KEYS:
 				f[MENTOR_KEYS[kind]] += 1
 
-	for compliance in r.compliance.values():
-		for month in compliance.months:
-			if in_term(month.month, r.start.replace(day=1), r.end):
-				for kind, status in (("talks", month.talk_status), ("contacts", month.contact_status)):
-					if status == engine.MET:
-						f[f"{kind}_met"] += 1
-					elif status == engine.MISSED:
-						f[f"{kind}_missed"] += 1
-		for term in compliance.terms:
-			if term.term.start == r.start and term.term.end == r.end:
-				for kind, status in (("visits", term.visit_status), ("meetings", term.meeting_status)):
-					if status == engine.MET:
-						f[f"{kind}_met"] += 1
-					elif status == engine.MISSED:
-						f[f"{kind}_missed"] += 1
+	for month, children in r.months:
+		if in_term(month.month, r.start.replace(day=1), r.end):
+			for kind, status in (("talks", month.talk_status), ("contacts", month.contact_status)):
+				if status == engine.MET:
+					f[f"{kind}_met"] += children
+				elif status == engine.MISSED:
+					f[f"{kind}_missed"] += children
+	for term, children in r.terms:
+		if term.term.start == r.start and term.term.end == r.end:
+			for kind, status in (("visits", term.visit_status), ("meetings", term.meeting_status)):
+				if status == engine.MET:
+					f[f"{kind}_met"] += children
+				elif status == engine.MISSED:
+					f[f"{kind}_missed"] += children
 	for kind in ("talks", "contacts", "visits", "meetings"):
 		f[f"{kind}_rate"] = share(f[f"{kind}_met"], f[f"{kind}_met"] + f[f"{kind}_missed"])
 

@@ -48,6 +48,24 @@ class TestComplianceLedger(ComplianceCase):
 		frappe.delete_doc("Talk Record", talk.name)
 		self.assertLedgerIsTheEngine(self.talked, self.forgotten)
 
+	def test_counted_by_the_database_as_read_per_child(self):
+		"""`ledger.counts` (a term summary's read) gives what `ledger.read` gives, counted."""
+		from collections import Counter
+
+		from leftbehind_care.reports.term_summary import counted
+
+		entry = frappe.qb.DocType(ledger.ENTRY)
+		start, today = care_terms()[0].start, getdate(nowdate())
+		with self.set_user(u.TEACHER):
+			u.make_talk(self.forgotten, talk_date=add_days(self.first_month, 3))
+		for criterion in (entry.school == u.SCHOOL_A, None):
+			with self.subTest(criterion=str(criterion)):
+				months, terms = ledger.counts(criterion, start, today)
+				read_months, read_terms = counted(ledger.read(criterion, start, today))
+				self.assertEqual(Counter(dict(months)), Counter(dict(read_months)))
+				self.assertEqual(Counter(dict(terms)), Counter(dict(read_terms)))
+				self.assertGreaterEqual(sum(n for _month, n in months), 6)  # the two children's months
+
 	def test_contacts_visits_meetings_and_the_childs_file_keep_it_current(self):
 		with self.set_user(u.TEACHER):
 			frappe.get_doc(
