@@ -202,9 +202,7 @@ def records(school: str | None, term: Term, today: datetime.date) -> builder.Ter
 		frappe.qb.from_(activity)
 		.left_join(participant)
 		.on((participant.parent == activity.name) & (participant.parenttype == "Care Activity"))
-		.select(
-			activity.name, participant.child, activity.activity_date, *([activity.school] if school else [])
-		)
+		.select(activity.name, participant.child, *([activity.school] if school else []))
 		.where(
 			(activity.term == term.name)
 			& (activity.activity_date <= on)
@@ -212,7 +210,7 @@ def records(school: str | None, term: Term, today: datetime.date) -> builder.Ter
 		)
 		.run()
 	)
-	r.activities = [(name, child_name) for name, child_name, _on, *of in activities if of in ([school], [])]
+	r.activities = [(name, child_name) for name, child_name, *of in activities if of in ([school], [])]
 	at_end = [c.name for c in children if builder.open_on(c, on)]
 	shares = five_haves.Shares()
 	conditions = {"school": school} if school else {}
@@ -225,7 +223,10 @@ def records(school: str | None, term: Term, today: datetime.date) -> builder.Ter
 		],
 		"tutored": sorted({child_name for child_name, kind in r.priorities if kind == five_haves.TUTORING}),
 		"activities": [
-			(child_name, day(held_on)) for _name, child_name, held_on, *_of in activities if child_name
+			# Held by the day (the query's condition): the day itself is not needed.
+			(child_name, None)
+			for _name, child_name, *_of in activities
+			if child_name
 		],
 	}
 	for result in coverage_of(at_end, conditions, on, term, known).values():
