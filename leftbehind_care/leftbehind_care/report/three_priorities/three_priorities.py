@@ -3,7 +3,7 @@
 """三个优先: for a term, which of the three priorities (tutoring, daily-life care, an activity place)
 each of the viewer's active children received, and the gap list of those who received none. The
 figures come from the builder (`leftbehind_care.reports.three_priorities`); this gathers the rows
-in three queries and formats them."""
+in one query of the children joined with their priorities of the term, and formats them."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from frappe import _
 from frappe.utils import getdate, nowdate
 
 from leftbehind_care.compliance import CHILD, care_terms, report_term
-from leftbehind_care.permissions import children_query
+from leftbehind_care.permissions import child_criterion, get_scope
 from leftbehind_care.reports import scope_conditions
 from leftbehind_care.reports import three_priorities as builder
 from leftbehind_care.utils import care_report, class_titles, report_columns
@@ -25,23 +25,7 @@ def execute(filters: dict | None = None):
 	if not term:
 		return [], [], _("Choose a term to see its priorities.")
 	conditions = scope_conditions(filters, status="Active")
-	children = frappe.get_list(
-		CHILD,
-		filters=conditions,
-		fields=["name", "child_name", "care_class"],
-		order_by="care_class asc, child_name asc",
-		limit_page_length=0,
-		as_list=True,  # a county's twenty thousand rows: no dict made for each
-	)
-	support = frappe.qb.DocType("Priority Support")
-	received = (
-		frappe.qb.from_(support)
-		.select(support.child, support.priority_kind)
-		.where((support.term == term.name) & support.child.isin(children_query(conditions)))
-		.run()
-		if children
-		else []
-	)
+	children, received = gather(conditions, term.name)
 	titles = class_titles({care_class for _name, _child_name, care_class in children if care_class})
 	lines = [
 		builder.ChildLine(name, child_name, titles.get(care_class, care_class))
@@ -58,3 +42,35 @@ def execute(filters: dict | None = None):
 		},
 	]
 	return report_columns(builder.COLUMNS), report.rows, None, None, summary
+
+
+def gather(conditions: dict, term: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:
+	"""The reader's children meeting `conditions` (name, name shown, class), in the report's order,
+	and the (child, priority kind) of their priorities of `term`, in one query: the scope is
+	`permissions.child_criterion`, the one `get_list` applies for this DocType."""
+	if not frappe.has_permission(CHILD, "read"):
+		raise frappe.PermissionError
+	child = frappe.qb.DocType(CHILD)
+	support = frappe.qb.DocType("Priority Support")
+	query = (
+		frappe.qb.from_(child)
+		.left_join(support)
+		.on((support.child == child.name) & (support.term == term))
+		.select(child.name, child.child_name, child.care_class, support.priority_kind)
+		.orderby(child.care_class)
+		.orderby(child.child_name)
+		.orderby(child.name)
+	)
+	criterion = child_criterion(get_scope(), child)
+	if criterion is not None:
+		query = query.where(criterion)
+	for field, value in conditions.items():
+		query = query.where(child[field] == value)
+	children, received, last = [], [], None
+	for name, child_name, care_class, kind in query.run():
+		if name != last:  # a child with several priorities comes once per priority
+			children.append((name, child_name, care_class))
+			last = name
+		if kind:
+			received.append((name, kind))
+	return children, received
