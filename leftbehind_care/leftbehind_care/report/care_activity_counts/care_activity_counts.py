@@ -35,16 +35,17 @@ def execute(filters: dict | None = None):
 			fields=["parent", "child", "child_name", "care_class", "school"],
 			parent_doctype="Care Activity",
 			limit_page_length=0,
+			as_list=True,  # a county's fifteen thousand rows: no dict made for each
 		)
 		if names
 		else []
 	)
-	titles = class_titles({row.care_class for row in rows if row.care_class})
+	titles = class_titles({care_class for _p, _c, _n, care_class, _s in rows if care_class})
 	columns, data = builder.build(
 		filters.view,
 		[
-			(row.parent, rules.Participation(row.child, row.care_class, row.school), row.child_name)
-			for row in rows
+			(parent, rules.Participation(child, care_class, school), child_name)
+			for parent, child, child_name, care_class, school in rows
 		],
 		titles,
 	)
