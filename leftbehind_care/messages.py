@@ -762,6 +762,104 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 				"User {0} does not have the role {1}. Give them the role first, then assign them here."
 			).format(p["user"], option_label(p["role"])),
 		),
+		"invitation_invitee_kind": (
+			lambda: _("Not an Invitee"),
+			lambda p: _(
+				"An invitation is for a parent away or a guardian of the child ({0} is neither). Choose the parent's or the guardian's row."
+			).format(p["kind"]),
+		),
+		"invitation_child_closed": (
+			lambda: _("File Closed"),
+			lambda p: _(
+				"The child's file is closed: parents of a child no longer in the programme are not invited. Reopen the file first if the child is back."
+			),
+		),
+		"invitation_no_phone": (
+			lambda: _("No Phone on File"),
+			lambda p: _(
+				"There is no phone number on file for this person. Enter their mobile number in the child's file, then issue the invitation."
+			),
+		),
+		"invitation_not_mobile": (
+			lambda: _("Not a Mobile Number"),
+			lambda p: _(
+				"{0} is not a mobile number: parents log in with their mobile number. Enter the 11-digit mobile number."
+			).format(p["phone"]),
+		),
+		"invitation_used": (
+			lambda: _("Invitation Already Used"),
+			lambda p: _(
+				"This invitation has already been used. Log in with your mobile number and password, or ask the class teacher for a new invitation."
+			),
+		),
+		"invitation_revoked": (
+			lambda: _("Invitation Withdrawn"),
+			lambda p: _("This invitation was withdrawn by the school. Ask the class teacher for a new one."),
+		),
+		"invitation_expired": (
+			lambda: _("Invitation Expired"),
+			lambda p: _("This invitation expired on {0}. Ask the class teacher for a new one.").format(
+				frappe.format(p["expired_on"], "Date")
+			),
+		),
+		"invitation_locked": (
+			lambda: _("Invitation Locked"),
+			lambda p: _(
+				"The last four digits of the phone were entered wrongly too many times, so this invitation is locked. Ask the class teacher for a new one."
+			),
+		),
+		"invitation_digits_format": (
+			lambda: _("Four Digits"),
+			lambda p: _("Enter the last four digits of the mobile number the school has on file for you."),
+		),
+		"parent_field_not_allowed": (
+			lambda: _("Not Yours to Change"),
+			lambda p: _(
+				"These items cannot be changed here: {0}. Ask the class teacher if they are wrong."
+			).format(p["fields"]),
+		),
+		"parent_home_frequency": (
+			lambda: _("How Often Home"),
+			lambda p: _(
+				"{0} is not one of the choices for how often you come home. Choose one from the list."
+			).format(p["value"]),
+		),
+		"parent_return_date": (
+			lambda: _("Return Date"),
+			lambda p: _("{0} is not a date. Choose the day you plan to come home.").format(p["value"]),
+		),
+		"parent_return_past": (
+			lambda: _("Return Date Passed"),
+			lambda p: _("{0} has already passed. Choose a day from today on, or leave it empty.").format(
+				frappe.format(p["day"], "Date")
+			),
+		),
+		"parent_text_too_long": (
+			lambda: _("Too Long"),
+			lambda p: _("{0} may hold at most {1} characters. Shorten it.").format(p["field"], p["limit"]),
+		),
+		"parent_call_channel": (
+			lambda: _("Call or Video"),
+			lambda p: _("{0} is not a call or a video call. Choose 亲情电话 or 视频.").format(p["channel"]),
+		),
+		"parent_call_future": (
+			lambda: _("Date in the Future"),
+			lambda p: _("The call is dated {0}, in the future. Log it once it has taken place.").format(
+				frappe.format(p["day"], "Date")
+			),
+		),
+		"parent_call_too_old": (
+			lambda: _("Too Long Ago"),
+			lambda p: _("The call on {0} is more than {1} days ago. Log calls within a month.").format(
+				frappe.format(p["day"], "Date"), p["days"]
+			),
+		),
+		"parent_call_minutes": (
+			lambda: _("Minutes"),
+			lambda p: _("{0} minutes is not a call's length. Enter between {1} and {2} minutes.").format(
+				p["minutes"], p["low"], p["high"]
+			),
+		),
 	}
 
 

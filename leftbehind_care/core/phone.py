@@ -28,3 +28,9 @@ def normalize_phone(raw: str) -> str:
 	formatted = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
 	area, _, rest = formatted.partition(" ")
 	return f"{area}-{rest.replace(' ', '')}"
+
+
+def is_mobile(stored: str) -> bool:
+	"""A number in its stored form (`normalize_phone`) is a mobile: 11 digits from 1 (a landline
+	has its area code and a dash)."""
+	return len(stored) == 11 and stored.isdigit() and stored.startswith("1")
