@@ -15,3 +15,9 @@ class CareComplianceEntry(Document):
 def on_doctype_update():
 	# At-Risk Children reads the months that may have missed their talk: ended, below the target.
 	frappe.db.add_index("Care Compliance Entry", ["period_type", "talks", "period_end"])
+	# A term summary counts the term entries by what they hold: read from the index alone.
+	frappe.db.add_index(
+		"Care Compliance Entry",
+		["period_type", "term", "due_days", "visits", "meetings", "period_start", "period_end"],
+		index_name="term_counts_index",
+	)
