@@ -239,6 +239,16 @@ HAND_SQL = {
 		group by f.name, f.child_name, f.care_class, f.opened_on, f.responsible_leader,
 			f.schooling_status
 		order by f.opened_on""",
+	"Bureau Overview": """
+		select s.school, s.term, s.workflow_state, s.figures_as_of, f.figure, f.value
+		from `tabCare Term Summary` s
+		join `tabCare Term` t on t.name = s.term
+		join `tabCare Term Summary Figure` f on f.parent = s.name and f.parenttype = 'Care Term Summary'
+		where s.school is not null and t.end_date <= %(term_end)s
+			and f.figure in ('children_end', 'hazards_overdue', 'paired_share', 'talks_rate',
+				'contacts_rate', 'visits_rate', 'meetings_rate', 'incidents_told_in_time',
+				'activity_share', 'have_all_five')
+		order by s.school, t.start_date""",
 	"Child File Access": """
 		select l.creation, u.full_name, l.export_from, l.reference_document, l.method,
 			l.report_name, l.file_type
