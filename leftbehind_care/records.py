@@ -18,8 +18,12 @@ from leftbehind_care.permissions import ShownToReader, get_scope
 class ChildRecord(ShownToReader, Document):
 	date_field = ""  # the day it happened
 	recorder_field = ""  # who recorded it: the user saving it first
+	# Fields only a parent's own pages set (家长端: an incident acknowledged, a call the parent
+	# logged): what any other save sends for them is not taken.
+	parent_fields: tuple[str, ...] = ()
 
 	def validate(self) -> None:
+		self.keep_parent_fields()
 		try:
 			child = self.validate_child()
 			self.set_recorder()
@@ -34,6 +38,14 @@ class ChildRecord(ShownToReader, Document):
 			if err.code == "future_date" and err.params.get("field") == self.date_field:
 				err.params["field"] = _(self.meta.get_label(self.date_field))
 			raise_rule_error(err, _("{0} {1}").format(_(self.doctype), self.child_name or self.child or ""))
+
+	def keep_parent_fields(self) -> None:
+		if self.flags.from_parent:
+			return
+		before = self.get_doc_before_save()
+		for field in self.parent_fields:
+			empty = 0 if self.meta.get_field(field).fieldtype == "Check" else None
+			self.set(field, before.get(field) if before else empty)
 
 	def validate_record(self, child) -> None:
 		"""The record's own rules."""

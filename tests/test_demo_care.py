@@ -296,3 +296,24 @@ def test_incidents_keep_their_rules(troubled):
 			assert plans[x.plan].child == x.child
 	late = [x for x in incidents if not rules.notified_in_time(x.occurred_at, x.parents_notified_at)]
 	assert late and len(late) < len(incidents) / 2
+
+
+def test_notes_for_the_parents_and_call_minutes():
+	"""家长端: a share of the class teachers' talks and of the visits carry a note for the parents;
+	calls and videos have their minutes; the seed still makes the same records."""
+	county = demo.generate_county(400, seed=3, today=TODAY)
+	pairings = demo_care.generate_pairings(county, 3)
+	talks = demo_care.generate_talks(county, pairings, 3)
+	noted = [t for t in talks if t.parent_note]
+	assert noted and all(t.by_class_teacher for t in noted)
+	assert 0.15 < len(noted) / sum(t.by_class_teacher for t in talks) < 0.45
+	assert [t.parent_note for t in demo_care.generate_talks(county, pairings, 3)] == [
+		t.parent_note for t in talks
+	]
+	contacts, visits = demo_care.generate_contacts_and_visits(county, 3)
+	assert any(v.parent_note for v in visits) and any(not v.parent_note for v in visits)
+	for contact in contacts:
+		if contact.channel in ("Family Phone", "Video"):
+			assert contact.minutes and contact.minutes >= 5
+		if contact.channel == "Letter":
+			assert contact.minutes == 0

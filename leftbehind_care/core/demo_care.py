@@ -15,6 +15,7 @@ of mentors, children and guardians, so some guardians attend and some never do.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import random
 from collections import Counter
@@ -190,6 +191,35 @@ class TalkPlan:
 	mood: str
 	findings: str
 	measures: str | None
+	parent_note: str | None = None  # 给家长的话 (家长端)
+
+
+# What a class teacher writes for the parents to read: a few warm, plain words.
+_TALK_PARENT_NOTES = (
+	"孩子这个月上课很认真，数学作业进步明显，请放心。",
+	"孩子说很想念爸爸妈妈，有空请多给孩子打个视频电话。",
+	"孩子在学校和同学相处融洽，参加了班级的手抄报活动。",
+	"孩子最近有点想家，我们会多陪他聊聊，也请您周末给孩子打个电话。",
+	"孩子期中考试语文进步了十分，请多鼓励孩子。",
+)
+_VISIT_PARENT_NOTES = (
+	"今天到家里看望了孩子，爷爷奶奶身体都好，孩子作业按时完成。",
+	"家访时孩子很开心，给我们看了他的奖状。",
+	"孩子在家能帮奶奶做家务，学习的地方也收拾得很整齐。",
+	"冬天到了，已提醒老人给孩子添衣，孩子一切都好。",
+)
+# Minutes of a call or video with a parent, by channel.
+_CALL_MINUTES = {"Family Phone": (5, 25), "Phone": (3, 15), "Video": (10, 40), "WeChat": (5, 30)}
+
+
+def with_parent_notes(plans: list, notes: tuple[str, ...], share: float, seed: str) -> list:
+	"""The same plans, a share of them with a note for the parents (from their own random source:
+	the plans themselves stay what the seed made)."""
+	rng = random.Random(seed)
+	return [
+		dataclasses.replace(plan, parent_note=rng.choice(notes)) if rng.random() < share else plan
+		for plan in plans
+	]
 
 
 def generate_talks(county: DemoCounty, pairings: list[PairingPlan], seed: int) -> list[TalkPlan]:
@@ -237,7 +267,16 @@ def generate_talks(county: DemoCounty, pairings: list[PairingPlan], seed: int) -
 						rng.choice(_MEASURES) if rng.random() < 0.6 else None,
 					)
 				)
-	return talks
+	# A third of the class teachers' talks carry a note for the parents.
+	teachers = [t for t in talks if t.by_class_teacher]
+	noted = dict(
+		zip(
+			map(id, teachers),
+			with_parent_notes(teachers, _TALK_PARENT_NOTES, 0.3, f"talk-notes-{seed}"),
+			strict=True,
+		)
+	)
+	return [noted.get(id(t), t) for t in talks]
 
 
 # ---- family contacts and home visits
@@ -269,6 +308,7 @@ class ContactPlan:
 	with_whom: str
 	contacted_by: str
 	summary: str
+	minutes: int = 0  # of a call or video (0: not a call)
 
 
 @dataclass(frozen=True)
@@ -280,6 +320,7 @@ class VisitPlan:
 	who_was_home: str
 	living_conditions: str
 	findings: str
+	parent_note: str | None = None  # 给家长的话 (家长端)
 
 
 def generate_contacts_and_visits(county: DemoCounty, seed: int) -> tuple[list[ContactPlan], list[VisitPlan]]:
@@ -325,7 +366,14 @@ def generate_contacts_and_visits(county: DemoCounty, seed: int) -> tuple[list[Co
 					rng.choice(_VISIT_FINDINGS),
 				)
 			)
-	return contacts, visits
+	minutes = random.Random(f"call-minutes-{seed}")
+	contacts = [
+		dataclasses.replace(c, minutes=minutes.randint(*_CALL_MINUTES[c.channel]))
+		if c.channel in _CALL_MINUTES
+		else c
+		for c in contacts
+	]
+	return contacts, with_parent_notes(visits, _VISIT_PARENT_NOTES, 0.5, f"visit-notes-{seed}")
 
 
 # ---- meetings (座谈会, 家长会, 研讨会)

@@ -115,6 +115,33 @@ class TestCareIncident(u.CareTestCase):
 		untold = self.incident(occurred_at=add_to_date(now_datetime(), hours=-25))
 		self.assertEqual((untold.notified_in_time, untold.notification_overdue), (0, 1))
 
+	def test_what_only_a_parent_sets_is_not_taken_from_a_staff_save(self):
+		"""家长端: the parents' acknowledgement of an incident, and that a contact was logged by a
+		parent, come from the parents' own pages only."""
+		incident = self.incident(parents_acknowledged_at=now_datetime())
+		self.assertIsNone(frappe.db.get_value(INCIDENT, incident.name, "parents_acknowledged_at"))
+		incident.parents_acknowledged_at = now_datetime()
+		incident.save()
+		self.assertIsNone(frappe.db.get_value(INCIDENT, incident.name, "parents_acknowledged_at"))
+		incident.flags.from_parent = True
+		incident.parents_acknowledged_at = now_datetime()
+		incident.save()
+		self.assertIsNotNone(frappe.db.get_value(INCIDENT, incident.name, "parents_acknowledged_at"))
+		contact = frappe.get_doc(
+			{
+				"doctype": "Family Contact",
+				"child": incident.child,
+				"channel": "Family Phone",
+				"with_whom": "Mother",
+				"minutes": 12,
+				"summary": "亲情电话",
+				"logged_by_parent": 1,
+			}
+		).insert()
+		self.assertEqual(
+			frappe.db.get_value("Family Contact", contact.name, ["logged_by_parent", "minutes"]), (0, 12)
+		)
+
 	def test_bad_times_are_refused(self):
 		self.assertRefused(
 			"before the incident", parents_notified_at=add_to_date(now_datetime(), hours=-6), notified_by="x"

@@ -15,6 +15,7 @@ class CareIncident(ChildRecord):
 
 	date_field = "occurred_at"
 	recorder_field = "recorded_by"
+	parent_fields = ("parents_acknowledged_at",)
 
 	def validate_record(self, child) -> None:
 		occurred = get_datetime(self.occurred_at)

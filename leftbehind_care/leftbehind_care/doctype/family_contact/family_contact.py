@@ -13,6 +13,7 @@ class FamilyContact(ChildRecord):
 
 	date_field = "contact_date"
 	recorder_field = "contacted_by"
+	parent_fields = ("logged_by_parent",)
 
 
 def on_doctype_update():
