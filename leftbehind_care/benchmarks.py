@@ -112,6 +112,22 @@ def run() -> None:
 # yardstick the report's time is compared with. `%(…)s` values: `term_start`, `term_end`, `term`,
 # `today`, `month_days` (Targets.min_month_days), `talks` (talks per month), `on` (the day Care
 # Coverage reads the five haves on).
+# The children named by each hazard past its deadline and not fixed on the day, one row each (a
+# hazard names file numbers one per line): a recursive table both Care Coverage's and a term
+# summary's hand-written queries join.
+NAMED_HAZARDS = """named as (
+	select h.name, substring_index(h.affected_children, '\\n', 1) as child,
+		substring(h.affected_children,
+			length(substring_index(h.affected_children, '\\n', 1)) + 2) as rest
+	from `tabSafety Hazard` h
+	where h.deadline < %(on)s and (h.fixed_on is null or h.fixed_on > %(on)s)
+		and coalesce(h.affected_children, '') != ''
+	union all
+	select name, substring_index(rest, '\\n', 1),
+		substring(rest, length(substring_index(rest, '\\n', 1)) + 2)
+	from named where rest != ''
+)"""
+
 HAND_SQL = {
 	"Child Register": """
 		select c.name, c.child_name, c.gender, c.age, c.school, k.class_title, c.left_behind_type,
@@ -158,19 +174,8 @@ HAND_SQL = {
 		left join `tabPriority Support` s on s.child = c.name and s.term = %(term)s
 		where c.status = 'Active'
 		order by c.care_class, c.child_name""",
-	"Care Coverage": """
-		with recursive named as (
-			select h.name, substring_index(h.affected_children, '\\n', 1) as child,
-				substring(h.affected_children,
-					length(substring_index(h.affected_children, '\\n', 1)) + 2) as rest
-			from `tabSafety Hazard` h
-			where h.deadline < %(on)s and (h.fixed_on is null or h.fixed_on > %(on)s)
-				and coalesce(h.affected_children, '') != ''
-			union all
-			select name, substring_index(rest, '\\n', 1),
-				substring(rest, length(substring_index(rest, '\\n', 1)) + 2)
-			from named where rest != ''
-		)
+	"Care Coverage": f"""
+		with recursive {NAMED_HAZARDS}
 		select c.name, c.child_name, k.class_title,
 			(sp.child is not null or tu.child is not null) as study,
 			g.parent is not null as guardianship,
@@ -263,19 +268,8 @@ HAND_SQL = {
 # A county's term summary figures (`term_summary.figures(None, term)`), as one hand-written query:
 # each group of figures aggregated by the database, the five haves of the children at the end of
 # the term decided per child by joins, as in Care Coverage's.
-SUMMARY_SQL = """
-	with recursive named as (
-		select h.name, substring_index(h.affected_children, '\\n', 1) as child,
-			substring(h.affected_children,
-				length(substring_index(h.affected_children, '\\n', 1)) + 2) as rest
-		from `tabSafety Hazard` h
-		where h.deadline < %(on)s and (h.fixed_on is null or h.fixed_on > %(on)s)
-			and coalesce(h.affected_children, '') != ''
-		union all
-		select name, substring_index(rest, '\\n', 1),
-			substring(rest, length(substring_index(rest, '\\n', 1)) + 2)
-		from named where rest != ''
-	), kids as (
+SUMMARY_SQL = f"""
+	with recursive {NAMED_HAZARDS}, kids as (
 		select name, filed_on, status, status_date, left_behind_type, unsupervised_alert, completeness
 		from `tabLeft Behind Child`
 		where filed_on <= %(term_end)s and (status = 'Active' or status_date > %(term_start)s)

@@ -100,19 +100,24 @@ def child_criterion(scope: CareScope, table: Table, name=None) -> Criterion | No
 	return Criterion.any(parts) if parts else name.isnull() & name.notnull()
 
 
-def children_query(conditions: dict, scope: CareScope | None = None):
-	"""The names of the children in the scope (the user's by default) that meet `conditions`
-	(field: value, as a report filters its children), as a `frappe.qb` subquery: a report reads
-	their records with `record.child.isin(children_query(…))` rather than sending a county's names
-	back as a list."""
-	child = frappe.qb.DocType(CHILD)
-	query = frappe.qb.from_(child).select(child.name)
+def in_scope(query, child: Table, conditions: dict, scope: CareScope | None = None):
+	"""`query` of the Left Behind Child table `child` narrowed to the children in the scope (the
+	user's by default) that meet `conditions` (field: value), as `get_list` narrows it."""
 	criterion = child_criterion(scope or get_scope(), child)
 	if criterion is not None:
 		query = query.where(criterion)
 	for field, value in conditions.items():
 		query = query.where(child[field] == value)
 	return query
+
+
+def children_query(conditions: dict, scope: CareScope | None = None):
+	"""The names of the children in the scope (the user's by default) that meet `conditions`
+	(field: value, as a report filters its children), as a `frappe.qb` subquery: a report reads
+	their records with `record.child.isin(children_query(…))` rather than sending a county's names
+	back as a list."""
+	child = frappe.qb.DocType(CHILD)
+	return in_scope(frappe.qb.from_(child).select(child.name), child, conditions, scope)
 
 
 def child_in_scope_condition(scope: CareScope, column: str) -> str:

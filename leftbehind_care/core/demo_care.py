@@ -269,13 +269,8 @@ def generate_talks(county: DemoCounty, pairings: list[PairingPlan], seed: int) -
 				)
 	# A third of the class teachers' talks carry a note for the parents.
 	teachers = [t for t in talks if t.by_class_teacher]
-	noted = dict(
-		zip(
-			map(id, teachers),
-			with_parent_notes(teachers, _TALK_PARENT_NOTES, 0.3, f"talk-notes-{seed}"),
-			strict=True,
-		)
-	)
+	with_notes = with_parent_notes(teachers, _TALK_PARENT_NOTES, 0.3, f"talk-notes-{seed}")
+	noted = {id(old): new for old, new in zip(teachers, with_notes, strict=True)}
 	return [noted.get(id(t), t) for t in talks]
 
 

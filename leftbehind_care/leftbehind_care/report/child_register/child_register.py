@@ -2,7 +2,7 @@
 # For license information, please see license.txt
 """留守儿童花名册: the children a user is responsible for, with alerts and file completeness.
 
-Rows come from one query of the children in the user's scope (`permissions.child_criterion`, the
+Rows come from one query of the children in the user's scope (`permissions.in_scope`, the
 scope `get_list` applies) joined with the guardians who may be shown; two queries more (the classes'
 titles, the labels) whatever the number of children. The rows, counts and chart come from the
 builder (`leftbehind_care.reports.child_register`); this gathers and formats them.
@@ -19,7 +19,7 @@ from frappe import _
 from leftbehind_care.core.register import RegisterSummary
 from leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child import completeness_labels
 from leftbehind_care.messages import option_label
-from leftbehind_care.permissions import CHILD, child_criterion, get_scope
+from leftbehind_care.permissions import CHILD, in_scope
 from leftbehind_care.reports import child_register as builder
 from leftbehind_care.reports import scope_conditions
 from leftbehind_care.utils import care_report, class_titles, report_columns
@@ -61,7 +61,7 @@ def get_conditions(filters: frappe._dict) -> dict:
 def gather(conditions: dict) -> tuple[list[builder.ChildLine], list[builder.GuardianLink]]:
 	"""The children in the reader's scope meeting `conditions`, in the register's order, and the
 	rows of their guardians tables that may be the one shown (primary, or first), in one query:
-	the scope is `permissions.child_criterion`, the one `get_list` applies for this DocType."""
+	the scope is `permissions.in_scope`, the scope `get_list` applies for this DocType."""
 	if not frappe.has_permission(CHILD, "read"):
 		raise frappe.PermissionError
 	child = frappe.qb.DocType(CHILD)
@@ -87,11 +87,7 @@ def gather(conditions: dict) -> tuple[list[builder.ChildLine], list[builder.Guar
 		.orderby(child.child_name)
 		.orderby(child.name)
 	)
-	criterion = child_criterion(get_scope(), child)
-	if criterion is not None:
-		query = query.where(criterion)
-	for field, value in conditions.items():
-		query = query.where(child[field] == value)
+	query = in_scope(query, child, conditions)
 	children: list[builder.ChildLine] = []
 	guardians: list[builder.GuardianLink] = []
 	split = len(FIELDS)

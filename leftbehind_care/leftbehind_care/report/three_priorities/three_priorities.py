@@ -12,7 +12,7 @@ from frappe import _
 from frappe.utils import getdate, nowdate
 
 from leftbehind_care.compliance import CHILD, care_terms, report_term
-from leftbehind_care.permissions import child_criterion, get_scope
+from leftbehind_care.permissions import in_scope
 from leftbehind_care.reports import scope_conditions
 from leftbehind_care.reports import three_priorities as builder
 from leftbehind_care.utils import care_report, class_titles, report_columns
@@ -47,7 +47,7 @@ def execute(filters: dict | None = None):
 def gather(conditions: dict, term: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:
 	"""The reader's children meeting `conditions` (name, name shown, class), in the report's order,
 	and the (child, priority kind) of their priorities of `term`, in one query: the scope is
-	`permissions.child_criterion`, the one `get_list` applies for this DocType."""
+	`permissions.in_scope`, the scope `get_list` applies for this DocType."""
 	if not frappe.has_permission(CHILD, "read"):
 		raise frappe.PermissionError
 	child = frappe.qb.DocType(CHILD)
@@ -61,11 +61,7 @@ def gather(conditions: dict, term: str) -> tuple[list[tuple[str, str, str]], lis
 		.orderby(child.child_name)
 		.orderby(child.name)
 	)
-	criterion = child_criterion(get_scope(), child)
-	if criterion is not None:
-		query = query.where(criterion)
-	for field, value in conditions.items():
-		query = query.where(child[field] == value)
+	query = in_scope(query, child, conditions)
 	children, received, last = [], [], None
 	for name, child_name, care_class, kind in query.run():
 		if name != last:  # a child with several priorities comes once per priority
