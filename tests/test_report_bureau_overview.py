@@ -56,7 +56,7 @@ def test_one_school_or_none():
 def test_the_chart_a_bar_per_term_weakest_school_first():
 	overview = build("T2", ["T0", "T1"], SUMMARIES, ["甲校", "乙校", "丙校", "丁校"])
 	drawn = chart(overview, ["T0", "T1", "T2"])
-	assert drawn["type"] == "bar" and drawn["animate"] == 0
+	assert drawn["type"] == "bar" and (drawn["animate"], drawn["disableEntryAnimation"]) == (0, 1)
 	assert drawn["data"]["labels"] == ["乙校", "甲校", "丙校"]
 	assert [(d["name"], d["values"]) for d in drawn["data"]["datasets"]] == [
 		("T0", [35.0, 20.0, 0]),

@@ -105,8 +105,9 @@ def build(
 def chart(overview: Overview, terms: Iterable[str]) -> dict | None:
 	"""A bar chart of the five haves: the schools in the rows' order (weakest first), a bar per term
 	of `terms` (oldest first) that any of them summed up, a school without that term's summary at 0.
-	Drawn without animation: Frappe's report page may draw a chart twice while it settles, and an
-	animated bar chart redrawn under its animation throws in the browser."""
+	Drawn without animation, its entry included: Frappe's pages may draw a chart again while they
+	settle (a report page, a workspace at phone width), and a bar chart redrawn under its animation
+	throws in the browser (removeChild)."""
 	if not overview.rows:
 		return None
 	schools = [row["school"] for row in overview.rows]
@@ -122,5 +123,6 @@ def chart(overview: Overview, terms: Iterable[str]) -> dict | None:
 		"type": "bar",
 		"fieldtype": "Percent",
 		"animate": 0,
+		"disableEntryAnimation": 1,  # the first draw's animation runs whatever `animate` says
 		"axisOptions": {"xAxisMode": "tick"},
 	}

@@ -35,8 +35,8 @@ SUMMARY = "Care Term Summary"
 FOLLOW_UPS = "/app/school-follow-ups"
 PLAN_STATUS = "/app/query-report/" + quote("Intervention Plan Status")
 TALK_COMPLIANCE = "/app/query-report/" + quote("Talk Compliance")
-# A report's chart has drawn its bars: frappe-charts first draws an empty frame, then the data.
-CHART_DRAWN = """() => [...document.querySelectorAll('.chart-container svg rect.bar')]
+# A chart inside `where` has drawn its bars: frappe-charts first draws an empty frame, then the data.
+CHART_DRAWN = """where => [...document.querySelectorAll(where + ' svg rect.bar')]
 	.some(bar => parseFloat(bar.getAttribute('height')) > 0)"""
 # Frappe's list shows 20 rows a page.
 LIST_PAGE = 20
@@ -131,7 +131,7 @@ class TestDeskInChinese(u.CareTestCase):
 				self.assertFalse({n for n in names if n in text}, "a child's name on the overview")
 				# The chart of their schools' five haves by term, drawn without a script error.
 				chart = ".widget svg.frappe-chart"
-				page.wait_for_selector(f"{chart} rect", state="attached", timeout=60_000)
+				page.wait_for_function(CHART_DRAWN, arg=".widget", timeout=60_000)
 				page.wait_for_timeout(1500)  # a redraw as the page settles
 				self.check_page(page, f"inspector-{width}-home-chart")
 				self.assertIn("各校五有", page.inner_text(".widget.dashboard-widget-box"))
@@ -256,7 +256,7 @@ class TestDeskInChinese(u.CareTestCase):
 					page.wait_for_function(REPORT_SETTLED, timeout=60_000)
 					if allowed and report == "Bureau Overview":
 						# Its chart: bars drawn (after the first, empty frame), with no script error.
-						page.wait_for_function(CHART_DRAWN, timeout=60_000)
+						page.wait_for_function(CHART_DRAWN, arg=".chart-container", timeout=60_000)
 					page.wait_for_timeout(600)
 					self.check_page(page, shot, refusal=not allowed)
 					if allowed:

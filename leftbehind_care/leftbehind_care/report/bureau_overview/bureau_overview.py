@@ -2,8 +2,8 @@
 # For license information, please see license.txt
 """教育局总览: for a term, the schools the reader oversees side by side on the measures of their
 term summaries (figures only, never a child's name), the weakest on each marked, the five haves'
-trend over the three terms before, in a table and a chart. Administrators see every school, inspectors the schools assigned
-to them. Three queries of summaries, whatever the number of schools; the rows come from the builder
+trend over the three terms before, in a table and a chart. Administrators see every school,
+inspectors the schools assigned to them. Three queries of summaries, whatever the number of schools; the rows come from the builder
 (`leftbehind_care.reports.bureau_overview`)."""
 
 from __future__ import annotations
