@@ -212,12 +212,16 @@ _VISIT_PARENT_NOTES = (
 _CALL_MINUTES = {"Family Phone": (5, 25), "Phone": (3, 15), "Video": (10, 40), "WeChat": (5, 30)}
 
 
-def with_parent_notes(plans: list, notes: tuple[str, ...], share: float, seed: str) -> list:
-	"""The same plans, a share of them with a note for the parents (from their own random source:
-	the plans themselves stay what the seed made)."""
+def with_parent_notes(
+	plans: list, notes: tuple[str, ...], share: float, seed: str, eligible=lambda plan: True
+) -> list:
+	"""The same plans, a share of the `eligible` ones with a note for the parents (from their own
+	random source: the plans themselves stay what the seed made)."""
 	rng = random.Random(seed)
 	return [
-		dataclasses.replace(plan, parent_note=rng.choice(notes)) if rng.random() < share else plan
+		dataclasses.replace(plan, parent_note=rng.choice(notes))
+		if eligible(plan) and rng.random() < share
+		else plan
 		for plan in plans
 	]
 
@@ -268,10 +272,9 @@ def generate_talks(county: DemoCounty, pairings: list[PairingPlan], seed: int) -
 					)
 				)
 	# A third of the class teachers' talks carry a note for the parents.
-	teachers = [t for t in talks if t.by_class_teacher]
-	with_notes = with_parent_notes(teachers, _TALK_PARENT_NOTES, 0.3, f"talk-notes-{seed}")
-	noted = {id(old): new for old, new in zip(teachers, with_notes, strict=True)}
-	return [noted.get(id(t), t) for t in talks]
+	return with_parent_notes(
+		talks, _TALK_PARENT_NOTES, 0.3, f"talk-notes-{seed}", lambda talk: talk.by_class_teacher
+	)
 
 
 # ---- family contacts and home visits
