@@ -1,4 +1,5 @@
 # Private name: every public name in hooks.py becomes a Frappe hook.
+from leftbehind_care.core.parents import PARENT_ROLE as _PARENT_ROLE
 from leftbehind_care.core.scope import CARE_ROLES as _CARE_ROLES
 
 app_name = "leftbehind_care"
@@ -10,8 +11,8 @@ app_description = (
 app_email = "dev@leftbehind-care.invalid"
 app_license = "mit"
 
-# The six care roles ship as a filtered fixture (never Frappe's own roles).
-fixtures = [{"dt": "Role", "filters": [["name", "in", list(_CARE_ROLES)]]}]
+# The six care roles and the parents' role ship as a filtered fixture (never Frappe's own roles).
+fixtures = [{"dt": "Role", "filters": [["name", "in", [*_CARE_ROLES, _PARENT_ROLE]]]}]
 
 after_install = "leftbehind_care.install.after_install"
 after_migrate = "leftbehind_care.install.after_migrate"
@@ -33,6 +34,7 @@ permission_query_conditions = {
 	"Intervention Plan": "leftbehind_care.permissions.child_record_query_conditions",
 	"Counseling Session": "leftbehind_care.permissions.child_record_query_conditions",
 	"Care Incident": "leftbehind_care.permissions.child_record_query_conditions",
+	"Care Parent Invitation": "leftbehind_care.permissions.child_record_query_conditions",
 	"Care Assessment": "leftbehind_care.permissions.child_record_query_conditions",
 	"Care Assessment Answer": "leftbehind_care.permissions.record_row_query_conditions",
 	"Priority Support": "leftbehind_care.permissions.child_record_query_conditions",
@@ -69,6 +71,7 @@ has_permission = {
 	"Intervention Plan": "leftbehind_care.permissions.child_record_has_permission",
 	"Counseling Session": "leftbehind_care.permissions.child_record_has_permission",
 	"Care Incident": "leftbehind_care.permissions.child_record_has_permission",
+	"Care Parent Invitation": "leftbehind_care.permissions.child_record_has_permission",
 	"Care Assessment": "leftbehind_care.permissions.child_record_has_permission",
 	"Priority Support": "leftbehind_care.permissions.child_record_has_permission",
 	"Boarding Record": "leftbehind_care.permissions.child_record_has_permission",

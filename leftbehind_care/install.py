@@ -13,6 +13,7 @@ def after_install() -> None:
 	ensure_workflows()
 	ensure_assessment_template()
 	ensure_module_profile()
+	ensure_login_by_mobile()
 
 
 def after_migrate() -> None:
@@ -24,6 +25,13 @@ def after_migrate() -> None:
 	ensure_assessment_template()
 	ensure_module_profile()
 	ensure_ledger()
+	ensure_login_by_mobile()
+
+
+def ensure_login_by_mobile() -> None:
+	"""Parents (家长端) log in with their mobile number, as the invitation tells them."""
+	if not frappe.db.get_single_value("System Settings", "allow_login_using_mobile_number"):
+		frappe.db.set_single_value("System Settings", "allow_login_using_mobile_number", 1)
 
 
 def ensure_ledger() -> None:
@@ -272,6 +280,7 @@ def ensure_settings() -> None:
 def after_uninstall() -> None:
 	"""Remove what install made: the six care roles (a fixture) and their grants to users, the
 	overview block, the property setters, the workflows and the care users' module profile."""
+	from leftbehind_care.core.parents import PARENT_ROLE
 	from leftbehind_care.core.scope import CARE_ROLES
 	from leftbehind_care.desk import remove_module_profile
 
@@ -283,8 +292,9 @@ def after_uninstall() -> None:
 	)
 	frappe.db.delete("Property Setter", {"doc_type": "Print Format", "property": "translated_doctype"})
 	frappe.db.delete("Property Setter", {"doc_type": "User", "property": "show_title_field_in_link"})
-	frappe.db.delete("Has Role", {"role": ("in", CARE_ROLES)})
-	for role in CARE_ROLES:
+	roles = (*CARE_ROLES, PARENT_ROLE)
+	frappe.db.delete("Has Role", {"role": ("in", roles)})
+	for role in roles:
 		frappe.delete_doc("Role", role, force=True, ignore_permissions=True, ignore_missing=True)
 	# Frappe commits before its after_uninstall hooks, not after them.
 	frappe.db.commit()  # nosemgrep: frappe-manual-commit

@@ -812,6 +812,24 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 			lambda: _("Four Digits"),
 			lambda p: _("Enter the last four digits of the mobile number the school has on file for you."),
 		),
+		"invitation_status_change": (
+			lambda: _("Not Allowed"),
+			lambda p: _(
+				"An invitation cannot go from {0} to {1}: the school can only withdraw it, and only the parent's opening of it uses it. Issue a new invitation instead."
+			).format(option_label(p["before"]), option_label(p["after"])),
+		),
+		"invitation_row_missing": (
+			lambda: _("Not in the File"),
+			lambda p: _(
+				"{0} is not a row of this child's parents away or guardians. Save the child's file first, then choose the person from it."
+			).format(p["row"]),
+		),
+		"invitation_not_found": (
+			lambda: _("Invitation Not Found"),
+			lambda p: _(
+				"No invitation has this code. Check the code on the paper or message from the school, or ask the class teacher for a new one."
+			),
+		),
 		"parent_field_not_allowed": (
 			lambda: _("Not Yours to Change"),
 			lambda p: _(

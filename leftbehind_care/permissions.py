@@ -823,6 +823,7 @@ FAMILIES = {
 	"Home Visit": ("Home Visit",),
 	"Counseling Session": ("Counseling Session",),
 	"Care Incident": ("Care Incident",),
+	"Care Parent Invitation": ("Care Parent Invitation",),
 	MEETING: (MEETING, "Care Meeting Attendee"),
 	"Care Meeting Attendee": (MEETING, "Care Meeting Attendee"),
 }

@@ -160,3 +160,39 @@ def test_the_notice_is_accepted_once_per_version():
 	assert p.needs_notice([])
 	assert not p.needs_notice(["2026-01", p.NOTICE_VERSION])
 	assert p.needs_notice(["2026-01"])
+
+
+def test_a_code_is_found_by_its_digest_however_it_is_typed():
+	code = p.new_code()
+	assert p.code_key(code) == p.code_key(f" {code[:5].lower()}-{code[5:]} ")
+	assert p.code_key(code) != p.code_key(p.new_code())
+	assert code not in p.code_key(code)
+	assert len(p.code_key(code)) == 64
+
+
+@pytest.mark.parametrize(
+	("before", "after", "by_parent"),
+	[
+		(p.PENDING, p.REVOKED, False),
+		(p.USED, p.REVOKED, False),
+		(p.PENDING, p.USED, True),
+		(p.USED, p.USED, False),
+	],
+)
+def test_status_changes_allowed(before, after, by_parent):
+	p.check_status_change(before, after, by_parent)
+
+
+@pytest.mark.parametrize(
+	("before", "after", "by_parent", "code"),
+	[
+		(p.PENDING, p.USED, False, "invitation_status_change"),  # staff cannot use it
+		(p.REVOKED, p.PENDING, False, "invitation_revoked"),
+		(p.REVOKED, p.USED, True, "invitation_revoked"),
+		(p.USED, p.PENDING, False, "invitation_status_change"),
+	],
+)
+def test_status_changes_refused(before, after, by_parent, code):
+	with pytest.raises(RuleError) as err:
+		p.check_status_change(before, after, by_parent)
+	assert err.value.code == code

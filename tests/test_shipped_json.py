@@ -125,6 +125,18 @@ EXPECTED_PERMISSIONS = {
 		(scope.CLASS_TEACHER, 0): RECORDED_BY_CARERS,
 		(scope.COUNSELOR, 0): RECORDED_BY_CARERS,
 	},
+	# Invitations to the parents' pages (家长端): issued and withdrawn by the child's class teacher
+	# or a school leader; the phone on file read as in the child's file.
+	"Care Parent Invitation": {
+		("System Manager", 0): dict(read=1, write=1, create=1, report=1, export=1, print=1, email=1, share=1),
+		("System Manager", 1): dict(read=1),
+		(scope.ADMINISTRATOR, 0): dict(read=1, write=1, create=1, report=1, export=1, print=1),
+		(scope.ADMINISTRATOR, 1): dict(read=1),
+		(scope.SCHOOL_LEADER, 0): dict(read=1, write=1, create=1, report=1, print=1),
+		(scope.SCHOOL_LEADER, 1): dict(read=1),
+		(scope.CLASS_TEACHER, 0): dict(read=1, write=1, create=1, report=1, print=1),
+		(scope.CLASS_TEACHER, 1): dict(read=1),
+	},
 	"Intervention Plan": {
 		("System Manager", 0): dict(ALL),
 		(scope.ADMINISTRATOR, 0): dict(ALL),
@@ -342,6 +354,16 @@ def test_select_options_match_the_core():
 
 	schools = {f["fieldname"]: f for f in DOCTYPES["Care School"]["fields"]}
 	assert tuple(schools["school_type"]["options"].split("\n")) == SCHOOL_TYPES
+	from leftbehind_care.core import parents
+
+	invitation = {f["fieldname"]: f for f in DOCTYPES["Care Parent Invitation"]["fields"]}
+	assert tuple(invitation["invitee_kind"]["options"].split("\n")) == parents.INVITEE_KINDS
+	assert tuple(invitation["status"]["options"].split("\n")) == (
+		parents.PENDING,
+		parents.USED,
+		parents.REVOKED,
+	)
+	assert invitation["status"]["default"] == parents.PENDING
 	member = {f["fieldname"]: f for f in DOCTYPES["Care School Member"]["fields"]}
 	assert set(member["member_role"]["options"].split("\n")) == {
 		scope.MEMBER_LEADER,
@@ -350,10 +372,15 @@ def test_select_options_match_the_core():
 	}
 
 
-def test_roles_fixture_is_the_six_roles_of_the_design():
-	roles = json.loads((PACKAGE / "fixtures" / "role.json").read_text())
-	assert {r["name"] for r in roles} == set(scope.CARE_ROLES)
-	assert all(r["desk_access"] == 1 for r in roles)
+def test_roles_fixture_is_the_six_roles_of_the_design_and_the_parents():
+	from leftbehind_care.core.parents import PARENT_ROLE
+
+	roles = {r["name"]: r for r in json.loads((PACKAGE / "fixtures" / "role.json").read_text())}
+	assert set(roles) == {*scope.CARE_ROLES, PARENT_ROLE}
+	assert all(roles[role]["desk_access"] == 1 for role in scope.CARE_ROLES)
+	# Parents are website users: their own pages, never the desk.
+	assert roles[PARENT_ROLE]["desk_access"] == 0
+	assert roles[PARENT_ROLE]["home_page"] == "/parent"
 
 
 def hook_paths() -> list[str]:

@@ -11,6 +11,7 @@ a password; from then on they log in with their mobile number.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import secrets
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from dataclasses import dataclass
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.phone import is_mobile, normalize_phone
 
+# The role of a parent's (or guardian's) website account.
+PARENT_ROLE = "Care Parent"
 INVITATION_DAYS = 14
 # Tries at the phone's last four digits before the invitation is locked.
 PHONE_TRIES = 5
@@ -26,7 +29,7 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 10
 
 # Who an invitation is for (the row of the child's file it names).
-PARENT = "Parent"  # a row of the parents away
+PARENT = "Parent Away"  # a row of the parents away
 GUARDIAN = "Guardian"  # a row of the guardians
 INVITEE_KINDS = (PARENT, GUARDIAN)
 
@@ -37,6 +40,16 @@ PENDING, USED, REVOKED = "Pending", "Used", "Revoked"
 def new_code(randbelow: Callable[[int], int] = secrets.randbelow) -> str:
 	"""A one-time code from CODE_ALPHABET (about 50 bits: not guessable within the tries allowed)."""
 	return "".join(CODE_ALPHABET[randbelow(len(CODE_ALPHABET))] for _ in range(CODE_LENGTH))
+
+
+def normalize_code(code: str | None) -> str:
+	"""A code as typed or read from a link: spaces and dashes dropped, upper case."""
+	return "".join(ch for ch in (code or "").upper() if ch.isalnum())
+
+
+def code_key(code: str | None) -> str:
+	"""What is stored to find an invitation by its code: a digest, never the code itself."""
+	return hashlib.sha256(normalize_code(code).encode()).hexdigest()
 
 
 def expires_at(issued_at: datetime.datetime) -> datetime.datetime:
@@ -67,6 +80,20 @@ class Invitation:
 	expires_at: datetime.datetime
 	phone: str  # the phone on file when it was issued
 	phone_tries: int = 0
+
+
+# Who may change an invitation's status: staff revoke it (pending or used); only the parent's
+# opening of it makes it used; a revoked invitation stays revoked.
+def check_status_change(before: str, after: str, by_parent: bool) -> None:
+	if before == after:
+		return
+	if before == REVOKED:
+		raise RuleError("invitation_revoked")
+	if after == REVOKED:
+		return
+	if after == USED and before == PENDING and by_parent:
+		return
+	raise RuleError("invitation_status_change", before=before, after=after)
 
 
 def check_open(invitation: Invitation, now: datetime.datetime) -> None:

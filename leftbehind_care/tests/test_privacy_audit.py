@@ -487,6 +487,18 @@ class AuditCase(u.CareTestCase):
 				},
 			),
 			Target(
+				"Care Parent Invitation",
+				frappe.db.get_value("Care Parent Invitation", {"child": b1}),
+				"invitee_name",
+				{"child": cls.children["a1"]},
+				new_doc={
+					"doctype": "Care Parent Invitation",
+					"child": b1,
+					"invitee_kind": "Parent Away",
+					"invitee_row": stored.parents_away[0].name,
+				},
+			),
+			Target(
 				"Intervention Plan",
 				cls.plan,
 				"goals",

@@ -262,6 +262,15 @@ class RestClient:
 		return response.status_code, response.get_json(silent=True) or {}
 
 
+class GuestClient(RestClient):
+	"""A browser that has not logged in (a parent opening an invitation, a stranger)."""
+
+	def __init__(self) -> None:
+		frappe.db.rollback()
+		self.site = frappe.local.site
+		self.client = get_test_client(use_cookies=True)
+
+
 def messages_of(body: dict) -> str:
 	"""What a refused request tells its user, as text: its messages (`_server_messages`, JSON in
 	JSON) and its one sentence (`_error_message`)."""
@@ -595,8 +604,20 @@ def make_world() -> dict[str, str]:
 		).insert()
 	make_b1_assessment(children["b1"])
 	make_b1_support(children["b1"])
+	if not frappe.db.exists("Care Parent Invitation", {"child": children["b1"]}):
+		make_invitation(children["b1"])
 	frappe.db.commit()
 	return children
+
+
+def make_invitation(child: str, kind: str = "Parent Away", row: str | None = None):
+	"""An invitation to the parents' pages for the child's first parent away (or guardian), issued
+	by whoever is logged in; its code is in `flags.code`."""
+	table = "Left Behind Child Parent" if kind == "Parent Away" else "Left Behind Child Guardian"
+	row = row or frappe.db.get_value(table, {"parent": child, "parenttype": "Left Behind Child"})
+	return frappe.get_doc(
+		{"doctype": "Care Parent Invitation", "child": child, "invitee_kind": kind, "invitee_row": row}
+	).insert()
 
 
 # Inside records school A's personas may open, holding what some of their readers may not see:

@@ -1,0 +1,304 @@
+"""家长端 invitations on a real site: issued and withdrawn by the child's class teacher or a school
+leader, refused to everyone else; opened by a guest with the code and the phone's last four
+digits (a wrong try counts, five lock it); an account per mobile number reaching the children it
+was invited for, and no more once the school withdraws the invitation or the child leaves."""
+
+from __future__ import annotations
+
+import frappe
+from frappe.utils import add_to_date, now_datetime
+
+from leftbehind_care import parents
+from leftbehind_care.core import parents as rules
+from leftbehind_care.tests import utils as u
+
+CHILD = "Left Behind Child"
+INVITATION = "Care Parent Invitation"
+SIBLING = "赵小亮"
+
+
+# Calls of each guest method allowed per hour and address (leftbehind_care.parents).
+GUEST_LIMIT = 20
+
+
+def forget_rate_limits() -> None:
+	frappe.cache.delete_keys("rl:leftbehind_care.parents.")
+
+
+class TestParentInvitations(u.CareTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.children = u.make_world()
+		cls.a1 = cls.children["a1"]
+		cls.care_class = frappe.db.get_value(CHILD, cls.a1, "care_class")
+		cls.parent_row = frappe.db.get_value("Left Behind Child Parent", {"parent": cls.a1})
+		cls.phone = frappe.db.get_value("Left Behind Child Parent", cls.parent_row, "phone")
+		# a1's brother in the same class, with the same father away.
+		sibling = frappe.db.get_value(CHILD, {"child_name": SIBLING, "care_class": cls.care_class})
+		if not sibling:
+			sibling = u.child_doc(cls.care_class, SIBLING, birth_date=u.TODAY.replace(year=u.TODAY.year - 8))
+			sibling.parents_away[0].update({"parent_name": "赵甲一父", "phone": cls.phone})
+			sibling = sibling.insert().name
+		cls.sibling = sibling
+		frappe.db.commit()
+
+	def setUp(self):
+		super().setUp()
+		forget_rate_limits()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		super().tearDown()
+
+	def issue(self, child=None, user=u.TEACHER) -> dict:
+		frappe.set_user(user)
+		child = child or self.a1
+		row = frappe.db.get_value("Left Behind Child Parent", {"parent": child})
+		return parents.issue_invitation(child, "Parent Away", row)
+
+	# ---- the staff's side
+
+	def test_the_class_teacher_issues_an_invitation_with_a_code_shown_once(self):
+		card = self.issue()
+		self.assertRegex(card["code"], rf"^[{rules.CODE_ALPHABET}]{{{rules.CODE_LENGTH}}}$")
+		self.assertIn(f"/parent/join?code={card['code']}", card["link"])
+		self.assertTrue(card["qr"].startswith("data:image/svg+xml;base64,"))
+		frappe.set_user("Administrator")
+		stored = frappe.get_doc(INVITATION, card["name"])
+		self.assertEqual(stored.status, rules.PENDING)
+		self.assertEqual(stored.phone, self.phone)
+		self.assertEqual(stored.invitee_name, "赵甲一父")
+		self.assertEqual(stored.issued_by, u.TEACHER)
+		self.assertEqual(stored.code_key, rules.code_key(card["code"]))
+		# Stored encrypted: the record and its history never hold the code.
+		self.assertNotIn(card["code"], frappe.as_json(stored.as_dict()))
+		self.assertNotIn(
+			card["code"], frappe.as_json(frappe.get_all("Version", {"docname": stored.name}, ["data"]))
+		)
+		self.assertEqual(stored.get_password("code"), card["code"])
+
+	def test_a_new_invitation_replaces_the_pending_one(self):
+		first = self.issue()
+		second = self.issue()
+		self.assertEqual(frappe.db.get_value(INVITATION, first["name"], "status"), rules.REVOKED)
+		self.assertEqual(frappe.db.get_value(INVITATION, second["name"], "status"), rules.PENDING)
+
+	def test_a_leader_issues_one_too(self):
+		card = self.issue(self.children["a2"], user=u.LEADER)
+		self.assertEqual(frappe.db.get_value(INVITATION, card["name"], "school"), u.SCHOOL_A)
+
+	def test_no_invitation_for_a_child_outside_the_class(self):
+		before = u.count(INVITATION)
+		with self.assertRaises(frappe.ValidationError) as refused:
+			self.issue(self.children["b1"])
+		self.assertIn(self.children["b1"], str(refused.exception))
+		frappe.set_user("Administrator")
+		self.assertEqual(u.count(INVITATION), before)
+
+	def test_other_roles_neither_issue_nor_read_invitations(self):
+		self.issue()
+		for persona in (u.MENTOR, u.COUNSELOR, u.INSPECTOR):
+			with self.subTest(persona=persona):
+				frappe.set_user(persona)
+				self.assertFalse(frappe.has_permission(INVITATION, "read"))
+				with self.assertRaises(frappe.PermissionError):
+					frappe.get_list(INVITATION)
+				with self.assertRaises(frappe.PermissionError):
+					self.issue(user=persona)
+
+	def test_a_teacher_reads_only_the_invitations_of_their_class(self):
+		self.issue(self.children["a2"], user=u.LEADER)
+		self.issue()
+		frappe.set_user(u.TEACHER)
+		children = set(frappe.get_list(INVITATION, pluck="child"))
+		self.assertIn(self.a1, children)
+		self.assertLessEqual(children, {self.a1, self.sibling})
+
+	def test_a_save_cannot_use_an_invitation_nor_change_what_it_was_issued_for(self):
+		card = self.issue()
+		frappe.set_user(u.TEACHER)
+		doc = frappe.get_doc(INVITATION, card["name"])
+		doc.update({"phone": "13800001111", "code_key": "x", "user": u.TEACHER, "phone_tries": 0})
+		doc.save()
+		stored = frappe.db.get_value(INVITATION, card["name"], ["phone", "code_key", "user"], as_dict=True)
+		self.assertEqual(stored.phone, self.phone)
+		self.assertEqual(stored.code_key, rules.code_key(card["code"]))
+		self.assertIsNone(stored.user)
+		doc.status = rules.USED
+		with self.assertRaises(frappe.ValidationError) as refused:
+			doc.save()
+		self.assertIn("withdraw", str(refused.exception))
+		self.assertEqual(frappe.db.get_value(INVITATION, card["name"], "status"), rules.PENDING)
+
+	def test_a_withdrawn_invitation_stays_withdrawn(self):
+		card = self.issue()
+		parents.revoke_invitation(card["name"])
+		doc = frappe.get_doc(INVITATION, card["name"])
+		self.assertEqual((doc.status, doc.revoked_by), (rules.REVOKED, u.TEACHER))
+		doc.status = rules.PENDING
+		with self.assertRaises(frappe.ValidationError):
+			doc.save()
+
+	def test_no_invitation_without_a_mobile_number(self):
+		frappe.set_user("Administrator")
+		row = frappe.get_doc("Left Behind Child Parent", {"parent": self.sibling})
+		frappe.db.set_value("Left Behind Child Parent", row.name, "phone", "0370-8261234")
+		try:
+			with self.assertRaises(frappe.ValidationError) as refused:
+				self.issue(self.sibling)
+			self.assertIn("0370-8261234", str(refused.exception))
+		finally:
+			frappe.db.set_value("Left Behind Child Parent", row.name, "phone", self.phone)
+
+	# ---- the parent's side, over HTTP as a guest
+
+	def guest(self):
+		frappe.db.commit()
+		return u.GuestClient()
+
+	def test_a_wrong_code_and_a_withdrawn_one_are_refused(self):
+		client = self.guest()
+		status, body = client.send_json(
+			"post", "/api/method/leftbehind_care.parents.check_invitation", code="ABCDEFGHJK"
+		)
+		self.assertNotEqual(status, 200)
+		self.assertIn("No invitation has this code", u.messages_of(body))
+		card = self.issue()
+		parents.revoke_invitation(card["name"])
+		frappe.db.commit()
+		status, body = client.send_json(
+			"post", "/api/method/leftbehind_care.parents.check_invitation", code=card["code"]
+		)
+		self.assertIn("withdrawn", u.messages_of(body))
+
+	def test_wrong_digits_count_and_five_lock_the_invitation(self):
+		self.remove_parent_account()
+		card = self.issue()
+		client = self.guest()
+		for left in range(rules.PHONE_TRIES - 1, 0, -1):
+			status, body = client.send_json(
+				"post",
+				"/api/method/leftbehind_care.parents.accept_invitation",
+				code=card["code"],
+				digits="0000",
+				password="x",
+			)
+			self.assertNotEqual(status, 200)
+			self.assertIn(f"{left} tries left", u.messages_of(body))
+		status, body = client.send_json(
+			"post",
+			"/api/method/leftbehind_care.parents.accept_invitation",
+			code=card["code"],
+			digits="0000",
+			password="x",
+		)
+		self.assertIn("locked", u.messages_of(body))
+		# Locked: the right digits no longer open it.
+		status, body = client.send_json(
+			"post",
+			"/api/method/leftbehind_care.parents.accept_invitation",
+			code=card["code"],
+			digits=self.phone[-4:],
+			password=u.PASSWORD,
+		)
+		self.assertIn("locked", u.messages_of(body))
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.get_value(INVITATION, card["name"], "status"), rules.PENDING)
+		self.assertFalse(frappe.db.exists("User", {"mobile_no": self.phone}))
+
+	def test_a_parent_opens_the_invitation_and_reaches_their_children_only(self):
+		self.remove_parent_account()
+		self.addCleanup(self.remove_parent_account)
+		card = self.issue()
+		client = self.guest()
+		status, body = client.send_json(
+			"post", "/api/method/leftbehind_care.parents.check_invitation", code=card["code"]
+		)
+		self.assertEqual(status, 200, body)
+		self.assertEqual(body["message"]["invitee_name"], "赵甲一父")
+		status, body = client.send_json(
+			"post",
+			"/api/method/leftbehind_care.parents.accept_invitation",
+			code=card["code"],
+			digits=self.phone[-4:],
+			password=u.PASSWORD,
+		)
+		self.assertEqual(status, 200, body)
+		frappe.db.rollback()
+		user = frappe.db.get_value("User", {"mobile_no": self.phone})
+		self.assertIn(rules.PARENT_ROLE, frappe.get_roles(user))
+		self.assertEqual(frappe.db.get_value("User", user, "user_type"), "Website User")
+		self.assertEqual([c.child for c in parents.parent_children(user)], [self.a1])
+		# Used once.
+		status, body = self.guest().send_json(
+			"post", "/api/method/leftbehind_care.parents.check_invitation", code=card["code"]
+		)
+		self.assertIn("already been used", u.messages_of(body))
+		# The sibling's invitation joins the same account, with its own password kept.
+		second = self.issue(self.sibling)
+		client = self.guest()
+		status, body = client.send_json(
+			"post", "/api/method/leftbehind_care.parents.check_invitation", code=second["code"]
+		)
+		self.assertTrue(body["message"]["has_account"])
+		status, body = client.send_json(
+			"post",
+			"/api/method/leftbehind_care.parents.accept_invitation",
+			code=second["code"],
+			digits=self.phone[-4:],
+		)
+		self.assertEqual(status, 200, body)
+		frappe.db.rollback()
+		self.assertEqual(
+			sorted(c.child for c in parents.parent_children(user)), sorted([self.a1, self.sibling])
+		)
+		# The parent logs in with their mobile number.
+		login = u.GuestClient()
+		response = login.request("post", "/api/method/login", data={"usr": self.phone, "pwd": u.PASSWORD})
+		self.assertEqual(response.status_code, 200, response.get_data(as_text=True))
+		# Withdrawn by the school: that child is no longer reached; the other still is.
+		frappe.set_user(u.TEACHER)
+		parents.revoke_invitation(card["name"])
+		self.assertEqual([c.child for c in parents.parent_children(user)], [self.sibling])
+		self.assertEqual(frappe.db.get_value("User", user, "enabled"), 1)
+		# The sibling leaves the programme: the account reaches nothing and is closed with the
+		# last invitation withdrawn.
+		frappe.set_user("Administrator")
+		frappe.db.set_value(CHILD, self.sibling, "status", "Transferred")
+		self.assertEqual(parents.parent_children(user), [])
+		frappe.db.set_value(CHILD, self.sibling, "status", "Active")
+		frappe.set_user(u.TEACHER)
+		parents.revoke_invitation(second["name"])
+		self.assertEqual(frappe.db.get_value("User", user, "enabled"), 0)
+
+	def remove_parent_account(self):
+		frappe.set_user("Administrator")
+		for user in frappe.get_all("User", {"mobile_no": self.phone}, pluck="name"):
+			frappe.db.set_value(INVITATION, {"user": user}, "user", None)
+			frappe.delete_doc("User", user, force=True, ignore_permissions=True)
+		frappe.db.commit()
+
+	def test_guessing_codes_is_rate_limited(self):
+		client = self.guest()
+		statuses = [
+			client.send_json(
+				"post", "/api/method/leftbehind_care.parents.check_invitation", code=f"ABCDEFGH{i:02}"
+			)[0]
+			for i in range(GUEST_LIMIT + 1)
+		]
+		self.assertNotIn(200, statuses)
+		self.assertEqual(statuses[-1], 429)
+		self.assertNotIn(429, statuses[:-1])
+
+	def test_the_site_lets_parents_log_in_with_their_mobile_number(self):
+		self.assertEqual(frappe.db.get_single_value("System Settings", "allow_login_using_mobile_number"), 1)
+
+	def test_an_expired_invitation_does_not_open(self):
+		card = self.issue()
+		frappe.db.set_value(INVITATION, card["name"], "expires_at", add_to_date(now_datetime(), minutes=-1))
+		client = self.guest()
+		status, body = client.send_json(
+			"post", "/api/method/leftbehind_care.parents.check_invitation", code=card["code"]
+		)
+		self.assertIn("expired", u.messages_of(body))
