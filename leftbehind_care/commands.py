@@ -61,6 +61,7 @@ def make_care_demo(context, children: int, seed: int, county: str) -> None:
 		("care activities", summary.activities),
 		("evaluations", summary.evaluations),
 		("term summaries", summary.term_summaries),
+		("parents' accounts", summary.parent_accounts),
 	):
 		click.echo(f"  {label:<20} {value:>7}")
 	steps = ", ".join(f"{step} {seconds:.1f}s" for step, seconds in summary.timings.items())
@@ -68,6 +69,7 @@ def make_care_demo(context, children: int, seed: int, county: str) -> None:
 	click.echo(
 		f"Users log in with their e-mail address (…@{county}.demo.leftbehind.invalid) and {DEMO_PASSWORD}."
 	)
+	click.echo(f"Parents log in at /parent with their mobile number and {DEMO_PASSWORD}.")
 
 
 commands = [make_care_demo]

@@ -55,9 +55,12 @@ from leftbehind_care.core.demo_care import (
 	generate_plans,
 	generate_talks,
 )
+from leftbehind_care.core.demo_parents import ParentAccountPlan, generate_parent_accounts
 from leftbehind_care.core.demo_support import SupportDemo, generate_support
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.names import search_key
+from leftbehind_care.core.parents import NOTICE_VERSION, PARENT, PARENT_ROLE, USED, code_key
+from leftbehind_care.core.parents import expires_at as invitation_expires_at
 from leftbehind_care.core.plans import next_review_on
 from leftbehind_care.core.school import school_year_start
 from leftbehind_care.core.terms import Term, check_term
@@ -97,6 +100,7 @@ class DemoSummary:
 	activities: int = 0
 	term_summaries: int = 0
 	evaluations: int = 0
+	parent_accounts: int = 0
 	children: int = 0
 	unsupervised: int = 0
 	# Seconds per step, in the order the steps ran.
@@ -144,6 +148,10 @@ def make_demo(
 		contacts, visits = generate_contacts_and_visits(data, seed)
 		summary.contacts = insert_child_records(data, "Family Contact", contacts, "contacted_by", child_names)
 		summary.visits = insert_child_records(data, "Home Visit", visits, "recorded_by", child_names)
+	with summary.timing("parents' accounts"):
+		accounts, calls = generate_parent_accounts(data, seed, taken_phones=mobiles_taken())
+		summary.parent_accounts = insert_parent_accounts(data, accounts, child_names)
+		summary.contacts += insert_child_records(data, "Family Contact", calls, "contacted_by", child_names)
 	with summary.timing("meetings"):
 		meetings = generate_meetings(data, pairings, seed)
 		summary.meetings = insert_meetings(meetings, child_names)
@@ -274,6 +282,69 @@ def insert_classes(data: DemoCounty) -> int:
 
 
 # ---- many records: bulk inserts
+
+
+def mobiles_taken() -> set[str]:
+	return set(frappe.get_all("User", filters={"mobile_no": ("is", "set")}, pluck="mobile_no"))
+
+
+def insert_parent_accounts(
+	data: DemoCounty, accounts: list[ParentAccountPlan], child_names: list[str]
+) -> int:
+	"""家长端: the parents' website accounts (role Care Parent) and the invitations they opened, as
+	`leftbehind_care.parents.accept_invitation` leaves them (the notice accepted too)."""
+	if not accounts:
+		return 0
+	stamp = Stamp(frappe.session.user)
+	language = "zh" if frappe.db.exists("Language", "zh") else None
+	bulk_insert(
+		"User",
+		["name", "email", "first_name", "full_name", "mobile_no", "language", "user_type"]
+		+ ["send_welcome_email", "enabled"],
+		([a.email, a.email, a.name, a.name, a.phone, language, "Website User", 0, 1] for a in accounts),
+		stamp,
+	)
+	bulk_insert(
+		"Has Role",
+		["name", "parent", "parenttype", "parentfield", "idx", "role"],
+		([frappe.generate_hash(length=10), a.email, "User", "roles", 1, PARENT_ROLE] for a in accounts),
+		stamp,
+	)
+	rows = {
+		(row.parent, row.idx): row.name
+		for row in frappe.get_all(
+			"Left Behind Child Parent",
+			filters={
+				"parent": ("in", [child_names[a.child] for a in accounts]),
+				"parenttype": "Left Behind Child",
+			},
+			fields=["name", "parent", "idx"],
+		)
+	}
+	names = reserve_names("Care Parent Invitation", len(accounts))
+	invitation_rows = []
+	for name, a in zip(names, accounts, strict=True):
+		child = data.children[a.child]
+		parent = child_names[a.child]
+		relation = child.parents_away[a.parent].relation
+		invitation_rows.append(
+			[name, a.issued_by, a.issued_by, parent, child.child_name, child.school, child.care_class]
+			+ [PARENT, rows[(parent, a.parent + 1)], a.name, relation, a.phone, USED]
+			+ [a.issued_at.date(), a.issued_at, invitation_expires_at(a.issued_at), a.issued_by, 0]
+			+ [a.opened_at, a.email, NOTICE_VERSION, a.opened_at, code_key(frappe.generate_hash())]
+		)
+	bulk_insert(
+		"Care Parent Invitation",
+		["name", "owner", "modified_by", "child", "child_name", "school", "care_class"]
+		+ ["invitee_kind", "invitee_row", "invitee_name", "relation", "phone", "status"]
+		+ ["issued_on", "issued_at", "expires_at", "issued_by", "phone_tries"]
+		+ ["used_at", "user", "notice_version", "notice_accepted_at", "code_key"],
+		invitation_rows,
+		Stamp(),
+	)
+	for account in accounts:
+		update_password(account.email, DEMO_PASSWORD)
+	return len(accounts)
 
 
 def accounts_opened_at(today: datetime.date) -> str:

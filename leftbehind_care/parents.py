@@ -16,7 +16,7 @@ import io
 import frappe
 from frappe import _
 from frappe.rate_limiter import rate_limit
-from frappe.utils import get_datetime, get_url, now_datetime
+from frappe.utils import cint, get_datetime, get_url, getdate, now_datetime, nowdate
 
 from leftbehind_care.core import parents as rules
 from leftbehind_care.core.child import ACTIVE
@@ -28,8 +28,6 @@ INVITATION = "Care Parent Invitation"
 CHILD = "Left Behind Child"
 ROW_DOCTYPES = {rules.PARENT: "Left Behind Child Parent", rules.GUARDIAN: "Left Behind Child Guardian"}
 JOIN_ROUTE = "/parent/join"
-# Parents' accounts are named by their mobile number under a domain that receives no mail.
-ACCOUNT_DOMAIN = "parent.leftbehind.invalid"
 
 
 # ---- which children an account reaches
@@ -163,6 +161,7 @@ def check_invitation(code: str) -> dict:
 		"invitee_name": doc.invitee_name,
 		"tries_left": rules.tries_left(as_rule(doc)),
 		"has_account": bool(existing_account(doc.phone)),
+		"greeting": _("{0}, family of {1}").format(doc.invitee_name, doc.child_name),
 	}
 
 
@@ -223,7 +222,7 @@ def make_account(doc, password: str) -> str:
 	user = frappe.get_doc(
 		{
 			"doctype": "User",
-			"email": f"{doc.phone}@{ACCOUNT_DOMAIN}",
+			"email": rules.account_email(doc.phone),
 			"first_name": doc.invitee_name or doc.phone,
 			"mobile_no": doc.phone,
 			"user_type": "Website User",
@@ -236,3 +235,330 @@ def make_account(doc, password: str) -> str:
 	user.flags.ignore_permissions = True
 	user.insert()
 	return user.name
+
+
+# ---- the parent's pages (www/parent): what they read and what they do
+
+
+class NotYours(frappe.PermissionError):
+	"""A child or record the parent does not reach: answered as a stranger is answered."""
+
+
+def reached(user: str | None = None) -> dict[str, frappe._dict]:
+	"""The parent's children by name (refused to anyone who is not a parent)."""
+	user = user or frappe.session.user
+	if not is_parent(user):
+		raise frappe.PermissionError(_("These pages are for the parents the school has invited."))
+	return {row.child: row for row in parent_children(user)}
+
+
+def reached_child(child: str | None) -> frappe._dict:
+	row = reached().get(child or "")
+	if row is None:
+		raise NotYours(_("Not found."))
+	return row
+
+
+def page_context() -> dict:
+	"""Everything the parent's page shows, for the children the logged-in parent reaches."""
+	children = reached()
+	cards = [child_card(row) for row in children.values()]
+	return {
+		"children": cards,
+		"child_names": {card["name"]: card["child_name"] for card in cards},
+		"letters": school_letters(list(children)),
+		"letter_kinds": {
+			rules.TALK_NOTE: _("From a Teacher"),
+			rules.VISIT_NOTE: _("Home Visit"),
+			rules.MEETING: _("Parent Meeting"),
+			rules.ACTIVITY: _("Activity"),
+			rules.INCIDENT: _("Major Incident"),
+		},
+		"parent_kind": rules.PARENT,
+		"today": nowdate(),
+		"needs_notice": rules.needs_notice(accepted_notices()),
+		"notice_version": rules.NOTICE_VERSION,
+		"channels": rules.CALL_CHANNELS,
+		"home_frequencies": rules.HOME_FREQUENCIES,
+	}
+
+
+def child_card(row) -> dict:
+	"""我的孩子: the school's and teachers' names and phones, the mentor (phone where agreed), and
+	the parent's own row of the file (我的信息)."""
+	child = frappe.db.get_value(
+		CHILD, row.child, ["name", "child_name", "school", "care_class"], as_dict=True
+	)
+	care_class = frappe.db.get_value(
+		"Care Class",
+		child.care_class,
+		["class_title", "class_teacher_name", "class_teacher_phone"],
+		as_dict=True,
+	)
+	subject_teachers = frappe.get_all(
+		"Care Class Teacher",
+		filters={"parent": child.care_class, "parenttype": "Care Class"},
+		fields=["teacher_name", "subject", "phone"],
+		order_by="idx",
+	)
+	mentors = frappe.get_all(
+		"Mentor Pairing",
+		filters={"child": child.name, "status": "Active"},
+		fields=["mentor_name", "mentor_phone", "phone_for_parents"],
+	)
+	own = frappe.db.get_value(
+		ROW_DOCTYPES[row.invitee_kind],
+		row.invitee_row,
+		list(rules.PARENT_FIELDS) if row.invitee_kind == rules.PARENT else list(rules.GUARDIAN_FIELDS),
+		as_dict=True,
+	)
+	return {
+		"name": child.name,
+		"child_name": child.child_name,
+		"school": child.school,
+		"school_phone": frappe.db.get_value("Care School", child.school, "phone"),
+		"class_title": care_class.class_title,
+		"class_teacher": care_class.class_teacher_name,
+		"class_teacher_phone": care_class.class_teacher_phone,
+		"subject_teachers": subject_teachers,
+		"mentors": [
+			{"name": m.mentor_name, "phone": m.mentor_phone if m.phone_for_parents else None} for m in mentors
+		],
+		"invitee_kind": row.invitee_kind,
+		"own": own,
+	}
+
+
+def school_letters(children: list[str]) -> list[rules.Letter]:
+	"""学校来信: notes for the parents on talks and home visits, parent meetings of the children's
+	classes and schools, activities they took part in, and major incidents (with when the parents
+	were told and whether they acknowledged)."""
+	if not children:
+		return []
+	items: list[rules.Letter] = []
+	for doctype, date_field, kind in (
+		("Talk Record", "talk_date", rules.TALK_NOTE),
+		("Home Visit", "visit_date", rules.VISIT_NOTE),
+	):
+		for row in frappe.get_all(
+			doctype,
+			filters={"child": ("in", children), "parent_note": ("is", "set")},
+			fields=["name", "child", date_field, "parent_note"],
+			ignore_permissions=True,
+		):
+			items.append(rules.Letter(kind, row.child, row[date_field], row.parent_note, row.name))
+	classes = {
+		c.name: c for c in frappe.get_all(CHILD, {"name": ("in", children)}, ["name", "school", "care_class"])
+	}
+	for child in classes.values():
+		for meeting in frappe.get_all(
+			"Care Meeting",
+			filters={"meeting_type": rules.PARENT_MEETING, "school": child.school},
+			or_filters=[["care_class", "=", child.care_class], ["care_class", "is", "not set"]],
+			fields=["name", "topic", "meeting_date", "place"],
+			ignore_permissions=True,
+		):
+			text = " · ".join(filter(None, (meeting.topic, meeting.place)))
+			items.append(rules.Letter(rules.MEETING, child.name, meeting.meeting_date, text, meeting.name))
+	participant = frappe.qb.DocType("Care Activity Participant")
+	activity = frappe.qb.DocType("Care Activity")
+	for row in (
+		frappe.qb.from_(participant)
+		.join(activity)
+		.on(activity.name == participant.parent)
+		.select(activity.name, participant.child, activity.activity_date, activity.title)
+		.where(participant.child.isin(children))
+		.run(as_dict=True)
+	):
+		items.append(rules.Letter(rules.ACTIVITY, row.child, row.activity_date, row.title, row.name))
+	for row in frappe.get_all(
+		"Care Incident",
+		filters={"child": ("in", children)},
+		fields=[
+			"name",
+			"child",
+			"incident_kind",
+			"occurred_at",
+			"parents_notified_at",
+			"parents_acknowledged_at",
+		],
+		ignore_permissions=True,
+	):
+		told = frappe.format(row.parents_notified_at, "Datetime") if row.parents_notified_at else ""
+		text = _(row.incident_kind) + (" · " + _("told {0}").format(told) if told else "")
+		items.append(
+			rules.Letter(
+				rules.INCIDENT, row.child, row.occurred_at, text, row.name, bool(row.parents_acknowledged_at)
+			)
+		)
+	return rules.letters(items)
+
+
+def accepted_notices(user: str | None = None) -> list[str]:
+	return frappe.get_all(
+		INVITATION,
+		filters={"user": user or frappe.session.user, "notice_version": ("is", "set")},
+		pluck="notice_version",
+	)
+
+
+def parent_save(doc) -> None:
+	doc.flags.from_parent = True
+	doc.flags.ignore_permissions = True
+	doc.save()
+
+
+@frappe.whitelist(methods=["POST"])
+def accept_notice(version: str) -> None:
+	"""The parent accepted the school's notice of how their and the child's data are used: who,
+	when and which version, on each of their invitations."""
+	reached()
+	if version != rules.NOTICE_VERSION:
+		frappe.throw(_("The notice has changed. Reload the page and read it again."))
+	for row in parent_children():
+		doc = frappe.get_doc(INVITATION, row.name)
+		doc.notice_version, doc.notice_accepted_at = version, now_datetime()
+		parent_save(doc)
+
+
+@frappe.whitelist(methods=["POST"])
+def log_call(child: str, channel: str, contact_date: str, minutes: int | None = None) -> str:
+	"""亲情联系: a call or video the parent had with the child, a family contact made by the parent."""
+	row = reached_child(child)
+	day = getdate(contact_date)
+	minutes = cint(minutes) if minutes not in (None, "") else None
+	try:
+		rules.check_call(channel, day, minutes, getdate(nowdate()))
+	except RuleError as err:
+		raise_rule_error(err)
+	doc = frappe.get_doc(
+		{
+			"doctype": "Family Contact",
+			"child": child,
+			"contact_date": day,
+			"channel": channel,
+			"with_whom": with_whom(row),
+			"minutes": minutes,
+			"logged_by_parent": 1,
+			"summary": _("Logged by the parent on their own page"),
+		}
+	)
+	doc.flags.from_parent = True
+	doc.insert(ignore_permissions=True)
+	return doc.name
+
+
+def with_whom(row) -> str:
+	"""Family Contact's `with_whom` for the invited person."""
+	if row.invitee_kind == rules.GUARDIAN:
+		return "Guardian"
+	relation = frappe.db.get_value(ROW_DOCTYPES[row.invitee_kind], row.invitee_row, "relation")
+	return relation if relation in ("Father", "Mother") else "Other"
+
+
+@frappe.whitelist(methods=["POST"])
+def acknowledge(incident: str) -> None:
+	"""已知悉: the parent has read of a major incident (once; the first tap counts)."""
+	child = frappe.db.get_value("Care Incident", incident, "child") if incident else None
+	reached_child(child)
+	doc = frappe.get_doc("Care Incident", incident)
+	if not doc.parents_acknowledged_at:
+		doc.parents_acknowledged_at = now_datetime()
+		parent_save(doc)
+
+
+@frappe.whitelist(methods=["POST"])
+def leave_message(child: str, message: str) -> None:
+	"""A message for the class teacher (the school's leaders where the class has none), on their desk."""
+	row = reached_child(child)
+	text = " ".join((message or "").split())
+	if not text:
+		frappe.throw(_("Write your message first."))
+	if len(text) > MESSAGE_LIMIT:
+		frappe.throw(_("A message may hold at most {0} characters. Shorten it.").format(MESSAGE_LIMIT))
+	for user in teachers_of(child):
+		tell(
+			user,
+			lambda: _("Message from {0} ({1}'s family): {2}").format(
+				frappe.db.get_value(ROW_DOCTYPES[row.invitee_kind], row.invitee_row, name_field(row)) or "",
+				frappe.db.get_value(CHILD, child, "child_name"),
+				text,
+			),
+			child,
+		)
+
+
+MESSAGE_LIMIT = 500
+
+
+def name_field(row) -> str:
+	return "parent_name" if row.invitee_kind == rules.PARENT else "guardian_name"
+
+
+def teachers_of(child: str) -> list[str]:
+	care_class, school = frappe.db.get_value(CHILD, child, ["care_class", "school"])
+	teacher = frappe.db.get_value("Care Class", care_class, "class_teacher")
+	if teacher:
+		return [teacher]
+	return frappe.get_all(
+		"Care School Member",
+		filters={"parent": school, "parenttype": "Care School", "member_role": "Leader"},
+		pluck="user",
+	)
+
+
+def tell(user: str, subject_of, child: str) -> None:
+	from leftbehind_care.reminders import alert_about
+
+	alert_about(user, frappe.db.get_value("User", user, "language"), subject_of, CHILD, child)
+
+
+@frappe.whitelist(methods=["POST"])
+def update_my_info(child: str, **sent) -> dict:
+	"""我的信息: the parent's own row of the file, and the same person's rows in their other
+	children's files, changed at once (the child's history says who and when); a new phone is told
+	to the class teacher and becomes the parent's login."""
+	row = reached_child(child)
+	sent.pop("cmd", None)
+	doctype = ROW_DOCTYPES[row.invitee_kind]
+	current = frappe.db.get_value(doctype, row.invitee_row, list(sent) or ["name"], as_dict=True) or {}
+	if sent.get("planned_return"):
+		sent["planned_return"] = getdate(sent["planned_return"])
+	try:
+		update = rules.check_update(row.invitee_kind, current, sent, getdate(nowdate()))
+	except RuleError as err:
+		raise_rule_error(err)
+	if not update.changes:
+		return {"changed": []}
+	labels = "、".join(_(frappe.get_meta(doctype).get_label(field)) for field in update.changes)
+	for other in parent_children():
+		if other.invitee_kind == row.invitee_kind:
+			update_row(other, update, labels)
+	if update.phone_changed:
+		frappe.db.set_value("User", frappe.session.user, "mobile_no", update.changes["phone"])
+	return {"changed": sorted(update.changes)}
+
+
+ROWS_FIELD = {rules.PARENT: "parents_away", rules.GUARDIAN: "guardians"}
+
+
+def update_row(row, update: rules.FileUpdate, labels: str) -> None:
+	doc = frappe.get_doc(CHILD, row.child)
+	own = next(r for r in doc.get(ROWS_FIELD[row.invitee_kind]) if r.name == row.invitee_row)
+	own.update(update.changes)
+	person = own.get(name_field(row)) or ""
+	parent_save(doc)
+	doc.add_comment("Info", _("{0} changed on the parents' page: {1}").format(person, labels))
+	if row.invitee_kind == rules.GUARDIAN and update.phone_changed and own.guardian:
+		guardian = frappe.get_doc("Child Guardian", own.guardian)
+		guardian.phone = update.changes["phone"]
+		parent_save(guardian)
+	if update.phone_changed:
+		for user in teachers_of(row.child):
+			tell(
+				user,
+				lambda: _("{0}'s {1} has a new phone number: {2}").format(
+					doc.child_name, person, update.changes["phone"]
+				),
+				row.child,
+			)

@@ -60,7 +60,10 @@ class ChildRecord(ShownToReader, Document):
 			as_dict=True,
 		)
 		if self.is_new() or self.has_value_changed("child"):
-			if not get_scope().sees_child(self.child, child.school, child.care_class):
+			# A parent's own pages (家长端) record only for the children the parent reaches.
+			if not self.flags.from_parent and not get_scope().sees_child(
+				self.child, child.school, child.care_class
+			):
 				self.child_name = None
 				raise RuleError("record_child_outside_scope", child=self.child)
 			rules.check_child_in_programme(child.status)

@@ -307,6 +307,7 @@ class ContactPlan:
 	contacted_by: str
 	summary: str
 	minutes: int = 0  # of a call or video (0: not a call)
+	logged_by_parent: int = 0  # on the parents' own page (家长端)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,14 @@ def new_code(randbelow: Callable[[int], int] = secrets.randbelow) -> str:
 	return "".join(CODE_ALPHABET[randbelow(len(CODE_ALPHABET))] for _ in range(CODE_LENGTH))
 
 
+# Parents' accounts are named by their mobile number under a domain that receives no mail.
+ACCOUNT_DOMAIN = "parent.leftbehind.invalid"
+
+
+def account_email(phone: str) -> str:
+	return f"{phone}@{ACCOUNT_DOMAIN}"
+
+
 def normalize_code(code: str | None) -> str:
 	"""A code as typed or read from a link: spaces and dashes dropped, upper case."""
 	return "".join(ch for ch in (code or "").upper() if ch.isalnum())

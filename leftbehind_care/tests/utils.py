@@ -610,6 +610,22 @@ def make_world() -> dict[str, str]:
 	return children
 
 
+def make_parent_account(child: str, kind: str = "Parent Away") -> str:
+	"""The account of the child's first parent away (or guardian), as if they had opened an
+	invitation (idempotent); its password is PASSWORD."""
+	from leftbehind_care import parents
+
+	frappe.set_user("Administrator")
+	doc = make_invitation(child, kind)
+	user = parents.existing_account(doc.phone) or parents.make_account(doc, PASSWORD)
+	doc.flags.from_parent = True
+	doc.status, doc.used_at, doc.user = "Used", frappe.utils.now_datetime(), user
+	doc.save(ignore_permissions=True)
+	frappe.db.set_value("User", user, "enabled", 1)
+	frappe.db.commit()
+	return user
+
+
 def make_invitation(child: str, kind: str = "Parent Away", row: str | None = None):
 	"""An invitation to the parents' pages for the child's first parent away (or guardian), issued
 	by whoever is logged in; its code is in `flags.code`."""

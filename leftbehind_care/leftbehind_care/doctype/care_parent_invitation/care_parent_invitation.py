@@ -16,7 +16,7 @@ ROWS = {rules.PARENT: ("parents_away", "parent_name"), rules.GUARDIAN: ("guardia
 # Set when issued; no save changes them afterwards.
 ISSUED = ("invitee_name", "relation", "phone", "issued_at", "expires_at", "code_key")
 # Set only by the parent's opening of the invitation (家长端).
-OPENED = ("phone_tries", "used_at", "user")
+OPENED = ("phone_tries", "used_at", "user", "notice_version", "notice_accepted_at")
 
 
 class CareParentInvitation(ChildRecord):

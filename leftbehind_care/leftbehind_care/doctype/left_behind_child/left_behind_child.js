@@ -28,6 +28,9 @@ frappe.ui.form.on("Left Behind Child", {
 		if (!frm.is_new()) {
 			show_support(frm);
 		}
+		if (!frm.is_new() && frm.doc.status === "Active" && frappe.model.can_create("Care Parent Invitation")) {
+			frm.add_custom_button(__("Invite a Parent"), () => invite_parent(frm));
+		}
 		if (!frm.is_new()) {
 			frm.add_custom_button(__("Contact Card"), () => {
 				const args = new URLSearchParams({
@@ -278,4 +281,70 @@ function show_phones_on_phones() {
 			${grid} .grid-static-col[data-fieldname] { flex: 1 1 0; max-width: none; }`;
 	});
 	frappe.dom.set_style(`@media (max-width: 767px) { ${rules.join("\n")} }`, "lbc-child-form");
+}
+
+// 家长端: an invitation for a parent away or a guardian of this child, its code shown once (with a
+// link and a QR code to print or send); a new one replaces the person's pending invitation.
+function invite_parent(frm) {
+	const people = [
+		...(frm.doc.parents_away || []).map((row) => ({
+			value: `Parent Away|${row.name}`,
+			label: `${__(row.relation || "")} ${row.parent_name || ""} ${row.phone || ""}`,
+		})),
+		...(frm.doc.guardians || []).map((row) => ({
+			value: `Guardian|${row.name}`,
+			label: `${__(row.relation || "")} ${row.guardian_name || ""} ${row.phone || ""}`,
+		})),
+	];
+	if (!people.length) {
+		frappe.msgprint(__("The file lists no parent away and no guardian. Add them first."));
+		return;
+	}
+	const dialog = new frappe.ui.Dialog({
+		title: __("Invite a Parent"),
+		fields: [
+			{
+				fieldname: "person",
+				fieldtype: "Select",
+				label: __("Invitee"),
+				options: people,
+				default: people[0].value,
+				reqd: 1,
+			},
+		],
+		primary_action_label: __("Issue the Invitation"),
+		primary_action({ person }) {
+			const [invitee_kind, invitee_row] = person.split("|");
+			frappe
+				.call({
+					method: "leftbehind_care.parents.issue_invitation",
+					args: { child: frm.doc.name, invitee_kind, invitee_row },
+					freeze: true,
+				})
+				.then(({ message }) => {
+					dialog.hide();
+					show_invitation(message);
+				});
+		},
+	});
+	dialog.show();
+}
+
+function show_invitation(card) {
+	const esc = frappe.utils.escape_html;
+	const html = `<div class="lbc-invitation text-center">
+		<p>${esc(__("Invitation for {0}, family of {1}", [card.invitee_name, card.child_name]))}</p>
+		<p class="lbc-invitation-code" style="font-size: 1.8rem; letter-spacing: 0.2rem; font-weight: 600;">${esc(card.code)}</p>
+		<img src="${card.qr}" alt="${esc(__("QR code of the invitation link"))}" style="width: 200px; height: 200px;">
+		<p class="small text-muted" style="overflow-wrap: anywhere;">${esc(card.link)}</p>
+		<p class="small">${esc(__("Valid until {0}. Used once. The parent confirms the last four digits of the phone on file.", [frappe.datetime.str_to_user(card.expires_at)]))}</p>
+	</div>`;
+	const dialog = new frappe.ui.Dialog({ title: __("Parent Invitation"), fields: [{ fieldtype: "HTML", fieldname: "card", options: html }] });
+	dialog.set_primary_action(__("Print"), () => {
+		const w = window.open("", "_blank");
+		w.document.write(`<html><head><meta charset="utf-8"><title>${esc(__("Parent Invitation"))}</title></head><body style="font-family: sans-serif;">${html}</body></html>`);
+		w.document.close();
+		w.print();
+	});
+	dialog.show();
 }

@@ -8,6 +8,9 @@ def get_data():
 		"fieldname": "child",
 		"transactions": [
 			{"label": _("Mentoring"), "items": ["Mentor Pairing", "Talk Record"]},
-			{"label": _("Family and Home"), "items": ["Family Contact", "Home Visit"]},
+			{
+				"label": _("Family and Home"),
+				"items": ["Family Contact", "Home Visit", "Care Parent Invitation"],
+			},
 		],
 	}

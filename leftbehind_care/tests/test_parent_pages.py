@@ -1,0 +1,202 @@
+"""家长端 pages on a real site, over HTTP: a parent of one child, a parent of another, a guardian,
+staff and a stranger. Each reads and changes only what the issue grants, and a parent asking about
+a child they do not reach is answered as about a child not on file."""
+
+from __future__ import annotations
+
+import frappe
+from frappe.utils import add_days, nowdate
+
+from leftbehind_care.tests import utils as u
+
+CHILD = "Left Behind Child"
+METHOD = "/api/method/leftbehind_care.parents."
+A1_NOTE = "赵小明这周数学进步很大，请多鼓励"
+A1_FINDINGS = "赵小明说晚上一个人害怕"
+
+
+class TestParentPages(u.CareTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.children = u.make_world()
+		cls.a1, cls.b1 = cls.children["a1"], cls.children["b1"]
+		cls.father = u.make_parent_account(cls.a1)  # 赵甲一父
+		cls.b1_father = u.make_parent_account(cls.b1)  # 孙乙一父
+		cls.grandmother = u.make_parent_account(cls.a1, "Guardian")
+		if not frappe.db.exists("Talk Record", {"child": cls.a1, "parent_note": A1_NOTE}):
+			u.make_talk(cls.a1, findings=A1_FINDINGS, parent_note=A1_NOTE)
+		frappe.db.commit()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		super().tearDown()
+
+	def page(self, client) -> tuple[int, str]:
+		response = client.request("get", "/parent")
+		return response.status_code, response.get_data(as_text=True)
+
+	def test_a_parent_sees_their_child_and_the_school_only(self):
+		status, html = self.page(u.RestClient(self.father))
+		self.assertEqual(status, 200, html[:500])
+		self.assertIn("赵小明", html)
+		self.assertIn("13912345678", html)  # the class teacher's phone
+		self.assertIn("13712345678", html)  # a subject teacher's
+		self.assertIn("0370-8261234", html)  # the school's
+		self.assertIn(A1_NOTE, html)
+		self.assertNotIn(A1_FINDINGS, html)  # findings stay internal
+		for canary in u.canaries_of("b1", self.b1) | u.canaries_of("a2", self.children["a2"]):
+			self.assertNotIn(canary, html)
+		for hidden in u.hidden_canaries("a1").values():
+			self.assertNotIn(hidden, html)
+		self.assertNotIn(frappe.db.get_value(CHILD, self.a1, "id_number"), html)
+
+	def test_the_other_parent_sees_the_incident_and_acknowledges_it(self):
+		incident = frappe.db.get_value("Care Incident", {"child": self.b1})
+		frappe.db.set_value("Care Incident", incident, "parents_acknowledged_at", None)
+		frappe.db.commit()
+		client = u.RestClient(self.b1_father)
+		status, html = self.page(client)
+		self.assertIn("孙小刚", html)
+		self.assertIn(incident, html)
+		self.assertNotIn("赵小明", html)
+		self.assertNotIn(u.B1_INCIDENT, html)  # what happened is told by the teacher, not the page
+		# The father of a1 cannot acknowledge b1's incident: answered as a stranger's probe.
+		probe = u.RestClient(self.father)
+		status, body = probe.send_json("post", METHOD + "acknowledge", incident=incident)
+		_, missing = probe.send_json("post", METHOD + "acknowledge", incident="CI-NOT-ON-FILE")
+		self.assertEqual(status, 403)
+		self.assertEqual(u.messages_of(body), u.messages_of(missing))
+		status, body = client.send_json("post", METHOD + "acknowledge", incident=incident)
+		self.assertEqual(status, 200, body)
+		frappe.db.rollback()
+		self.assertTrue(frappe.db.get_value("Care Incident", incident, "parents_acknowledged_at"))
+
+	def test_a_parent_logs_a_call_that_counts_as_the_parents_contact(self):
+		client = u.RestClient(self.father)
+		status, body = client.send_json(
+			"post", METHOD + "log_call", child=self.a1, channel="Video", contact_date=nowdate(), minutes=25
+		)
+		self.assertEqual(status, 200, body)
+		frappe.db.rollback()
+		contact = frappe.get_doc("Family Contact", body["message"])
+		self.assertEqual((contact.child, contact.channel, contact.minutes), (self.a1, "Video", 25))
+		self.assertEqual((contact.logged_by_parent, contact.with_whom), (1, "Father"))
+		# Not in the future, not another child.
+		status, body = client.send_json(
+			"post", METHOD + "log_call", child=self.a1, channel="Video", contact_date=add_days(nowdate(), 1)
+		)
+		self.assertEqual(status, 417)
+		self.assertIn("在将来", u.messages_of(body))  # the parent's account speaks Chinese
+		before = u.count("Family Contact")
+		status, body = client.send_json(
+			"post", METHOD + "log_call", child=self.b1, channel="Video", contact_date=nowdate()
+		)
+		_, missing = client.send_json(
+			"post", METHOD + "log_call", child="LBC-NOT-ON-FILE-0000", channel="Video", contact_date=nowdate()
+		)
+		self.assertEqual(status, 403)
+		self.assertEqual(u.messages_of(body), u.messages_of(missing))
+		frappe.db.rollback()
+		self.assertEqual(u.count("Family Contact"), before)
+
+	def test_a_message_reaches_the_class_teachers_desk(self):
+		text = "孩子下周二要去县医院复查，请假一天"
+		status, body = u.RestClient(self.father).send_json(
+			"post", METHOD + "leave_message", child=self.a1, message=text
+		)
+		self.assertEqual(status, 200, body)
+		frappe.db.rollback()
+		subjects = frappe.get_all("Notification Log", {"for_user": u.TEACHER}, pluck="subject")
+		self.assertTrue(any(text in subject for subject in subjects))
+
+	def test_a_parent_updates_their_details_and_the_teacher_is_told_of_a_new_phone(self):
+		fields = ["name", "phone", "work_place", "planned_return"]
+		row = frappe.db.get_value("Left Behind Child Parent", {"parent": self.a1}, fields, as_dict=True)
+		client = u.RestClient(self.father)
+		new_phone = "13800138000"
+		try:
+			status, body = client.send_json(
+				"post",
+				METHOD + "update_my_info",
+				child=self.a1,
+				phone=new_phone,
+				work_place="东莞 玩具厂",
+				planned_return=add_days(nowdate(), 40),
+			)
+			self.assertEqual(status, 200, body)
+			self.assertEqual(body["message"]["changed"], ["phone", "planned_return", "work_place"])
+			frappe.db.rollback()
+			stored = frappe.db.get_value(
+				"Left Behind Child Parent", row.name, ["phone", "work_place", "planned_return"], as_dict=True
+			)
+			self.assertEqual((stored.phone, stored.work_place), (new_phone, "东莞 玩具厂"))
+			self.assertEqual(frappe.db.get_value("User", self.father, "mobile_no"), new_phone)
+			told = frappe.get_all("Notification Log", {"for_user": u.TEACHER}, pluck="subject")
+			self.assertTrue(any(new_phone in subject for subject in told))
+			logged = frappe.get_all(
+				"Comment", {"reference_name": self.a1, "comment_type": "Info"}, ["content", "owner"]
+			)
+			self.assertIn(self.father, {c.owner for c in logged})
+			# Nothing else of the file can be sent.
+			status, body = client.send_json(
+				"post", METHOD + "update_my_info", child=self.a1, parent_name="改名"
+			)
+			self.assertEqual(status, 417)
+			self.assertIn("不能在此修改", u.messages_of(body))
+		finally:
+			frappe.db.set_value("Left Behind Child Parent", row.name, row)
+			frappe.db.set_value("User", self.father, "mobile_no", row.phone)
+			frappe.db.commit()
+
+	def test_the_notice_is_accepted_once_and_recorded(self):
+		frappe.db.set_value(
+			"Care Parent Invitation",
+			{"user": self.grandmother},
+			{"notice_version": None, "notice_accepted_at": None},
+		)
+		frappe.db.commit()
+		client = u.RestClient(self.grandmother)
+		status, html = self.page(client)
+		self.assertIn('id="lbc-notice"', html)
+		self.assertNotIn('name="work_place"', html)  # a guardian changes only the phone
+		status, body = client.send_json("post", METHOD + "accept_notice", version="2026-12")
+		self.assertEqual(status, 200, body)
+		frappe.db.rollback()
+		accepted = frappe.db.get_value(
+			"Care Parent Invitation",
+			{"user": self.grandmother},
+			["notice_version", "notice_accepted_at"],
+			as_dict=True,
+		)
+		self.assertEqual(accepted.notice_version, "2026-12")
+		self.assertTrue(accepted.notice_accepted_at)
+		status, html = self.page(client)
+		self.assertNotIn('id="lbc-notice"', html)
+
+	def test_strangers_and_staff_do_not_get_the_page(self):
+		response = u.GuestClient().request("get", "/parent")
+		self.assertIn(response.status_code, (301, 302))
+		self.assertIn("/login", response.headers["Location"])
+		status, html = self.page(u.RestClient(u.TEACHER))
+		self.assertEqual(status, 403)
+		self.assertNotIn("赵小明", html)
+		for method, args in (
+			("log_call", {"child": self.a1, "channel": "Video", "contact_date": nowdate()}),
+			("acknowledge", {"incident": frappe.db.get_value("Care Incident", {"child": self.b1})}),
+			("leave_message", {"child": self.a1, "message": "审计"}),
+			("update_my_info", {"child": self.a1, "phone": "13800138000"}),
+			("accept_notice", {"version": "2026-12"}),
+		):
+			with self.subTest(method=method):
+				status, _ = u.GuestClient().send_json("post", METHOD + method, **args)
+				self.assertEqual(status, 403)
+				status, _ = u.RestClient(u.TEACHER).send_json("post", METHOD + method, **args)
+				self.assertEqual(status, 403)
+
+	def test_the_join_page_speaks_chinese(self):
+		# (Frappe v15 answers a guest in the site's language, or the one the link asks for.)
+		response = u.GuestClient().request("get", "/parent/join?code=ABC&_lang=zh")
+		html = response.get_data(as_text=True)
+		self.assertEqual(response.status_code, 200)
+		self.assertIn("邀请码", html, html[html.find("<main") :][:300])
