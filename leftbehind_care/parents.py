@@ -358,7 +358,7 @@ def school_letters(children: list[str]) -> list[rules.Letter]:
 			fields=["name", "topic", "meeting_date", "place"],
 			ignore_permissions=True,
 		):
-			text = " · ".join(filter(None, (meeting.topic, meeting.place)))
+			text = " · ".join(part for part in (meeting.topic, meeting.place) if part)
 			items.append(rules.Letter(rules.MEETING, child.name, meeting.meeting_date, text, meeting.name))
 	participant = frappe.qb.DocType("Care Activity Participant")
 	activity = frappe.qb.DocType("Care Activity")
