@@ -11,6 +11,7 @@ withdrawn invitation ends access with no other step.
 from __future__ import annotations
 
 import base64
+import datetime
 import io
 
 import frappe
@@ -105,7 +106,8 @@ def revoke_invitation(name: str) -> None:
 
 
 def card(doc, code: str) -> dict:
-	link = get_url(f"{JOIN_ROUTE}?code={code}")
+	# In the school's language (the issuer's): a guest's pages are otherwise in the site's.
+	link = get_url(f"{JOIN_ROUTE}?code={code}&_lang={frappe.local.lang}")
 	return {
 		"name": doc.name,
 		"code": code,
@@ -402,10 +404,10 @@ def accepted_notices(user: str | None = None) -> list[str]:
 	)
 
 
-def parent_save(doc) -> None:
+def parent_save(doc, ignore_version: bool | None = None) -> None:
 	doc.flags.from_parent = True
 	doc.flags.ignore_permissions = True
-	doc.save()
+	doc.save(ignore_version=ignore_version)
 
 
 @frappe.whitelist(methods=["POST"])
@@ -519,9 +521,11 @@ def update_my_info(child: str, **sent) -> dict:
 	children's files, changed at once (the child's history says who and when); a new phone is told
 	to the class teacher and becomes the parent's login."""
 	row = reached_child(child)
-	sent.pop("cmd", None)
+	for request_field in ("cmd", "_lang"):
+		sent.pop(request_field, None)
 	doctype = ROW_DOCTYPES[row.invitee_kind]
-	current = frappe.db.get_value(doctype, row.invitee_row, list(sent) or ["name"], as_dict=True) or {}
+	own_fields = [field for field in sent if field in rules.PARENT_FIELDS]
+	current = frappe.db.get_value(doctype, row.invitee_row, own_fields or ["name"], as_dict=True) or {}
 	if sent.get("planned_return"):
 		sent["planned_return"] = getdate(sent["planned_return"])
 	try:
@@ -530,10 +534,9 @@ def update_my_info(child: str, **sent) -> dict:
 		raise_rule_error(err)
 	if not update.changes:
 		return {"changed": []}
-	labels = "、".join(_(frappe.get_meta(doctype).get_label(field)) for field in update.changes)
 	for other in parent_children():
 		if other.invitee_kind == row.invitee_kind:
-			update_row(other, update, labels)
+			update_row(other, update)
 	if update.phone_changed:
 		frappe.db.set_value("User", frappe.session.user, "mobile_no", update.changes["phone"])
 	return {"changed": sorted(update.changes)}
@@ -542,13 +545,30 @@ def update_my_info(child: str, **sent) -> dict:
 ROWS_FIELD = {rules.PARENT: "parents_away", rules.GUARDIAN: "guardians"}
 
 
-def update_row(row, update: rules.FileUpdate, labels: str) -> None:
+def shown(value) -> str:
+	"""A row's value as the history line shows it: an option in the reader's language, a date as
+	the site writes dates, nothing as a dash."""
+	if value in (None, ""):
+		return "—"
+	if isinstance(value, datetime.date):
+		return frappe.format(value, "Date")
+	return _(str(value))
+
+
+def update_row(row, update: rules.FileUpdate) -> None:
+	"""One row of the file changed as the parent asked. The child's history says who changed what
+	and when in one translated line (Frappe's own history names a row's fields untranslated)."""
 	doc = frappe.get_doc(CHILD, row.child)
 	own = next(r for r in doc.get(ROWS_FIELD[row.invitee_kind]) if r.name == row.invitee_row)
+	meta = frappe.get_meta(ROW_DOCTYPES[row.invitee_kind])
+	changes = "；".join(
+		_("{0} from {1} to {2}").format(_(meta.get_label(field)), shown(own.get(field)), shown(value))
+		for field, value in update.changes.items()
+	)
 	own.update(update.changes)
 	person = own.get(name_field(row)) or ""
-	parent_save(doc)
-	doc.add_comment("Info", _("{0} changed on the parents' page: {1}").format(person, labels))
+	parent_save(doc, ignore_version=True)
+	doc.add_comment("Info", _("{0} changed on the parents' page: {1}").format(person, changes))
 	if row.invitee_kind == rules.GUARDIAN and update.phone_changed and own.guardian:
 		guardian = frappe.get_doc("Child Guardian", own.guardian)
 		guardian.phone = update.changes["phone"]

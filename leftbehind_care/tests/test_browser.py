@@ -364,6 +364,79 @@ class TestDeskInChinese(u.CareTestCase):
 					self.open(page, print_path(other, print_format), shot, ".page-card-head", refusal=True)
 					self.assert_refusal(page, shot, secret=name)
 
+	def test_a_parent_joins_on_a_phone_and_the_class_teacher_sees_it(self):
+		"""家长端, the whole journey at 390 px in Chinese: the class teacher issues an invitation from
+		the child's form; the parent opens it on a phone (the phone's last four digits, a password),
+		accepts the notice, logs a call, acknowledges an incident, changes their phone number; the
+		class teacher sees each on their desk."""
+		teacher = self.people[roles.CLASS_TEACHER]
+		child = teacher.child
+		father = parent_on_a_phone(child)
+		incident = told_incident(child)
+		with self.session(teacher, "phone") as page:
+			self.open(page, f"/app/left-behind-child/{child}", "parent-teacher-phone-invite", ".form-layout")
+			click_form_button(page, "邀请家长")
+			page.wait_for_selector(".modal.show .btn-primary", timeout=30_000)
+			page.locator(".modal.show .btn-primary").click()
+			page.wait_for_selector(".lbc-invitation-code", timeout=30_000)
+			code = page.inner_text(".lbc-invitation-code").strip()
+			link = re.sub(r"\s", "", page.inner_text(".lbc-invitation .text-muted"))
+			page.screenshot(path=str(self.shots / "parent-teacher-phone-invitation.png"), full_page=True)
+			self.assertIn(f"code={code}", link)
+			# In Chinese but for the code and the link themselves.
+			shown = re.sub(r"\s", "", page.inner_text(".modal.show .modal-body"))
+			shown = shown.replace(link, "").replace(code, "")
+			self.assertFalse(browser.english_words(shown), shown)
+		with self.parent_session() as page:
+			page.goto(link.replace(frappe.utils.get_url(), self.server.url), wait_until="domcontentloaded")
+			page.wait_for_selector("#lbc-join-confirm:not(.hidden)", timeout=30_000)
+			self.assertIn(father.parent_name, page.inner_text("#lbc-join-for"))
+			self.check_page(page, "parent-phone-join")
+			page.fill("#lbc-digits", father.phone[-4:])
+			page.fill("#lbc-password", PARENT_PASSWORD)
+			page.locator("#lbc-join-confirm button[type=submit]").click()
+			page.wait_for_url("**/parent", timeout=30_000)
+			page.wait_for_selector("#lbc-notice", timeout=30_000)
+			self.check_page(page, "parent-phone-notice")
+			self.assert_page_fits(page, "parent-phone-notice")
+			page.locator("#lbc-accept-notice").click()
+			page.wait_for_selector("#lbc-notice", state="detached", timeout=30_000)
+			# 学校来信: the incident, acknowledged with one tap.
+			page.locator(f'.lbc-acknowledge[data-incident="{incident}"]').click()
+			page.wait_for_selector(f'.lbc-letter[data-reference="{incident}"] .lbc-ok', timeout=30_000)
+			# 亲情联系: a video call of 20 minutes.
+			page.select_option("#lbc-call-channel", "Video")
+			page.fill("#lbc-call-minutes", "20")
+			page.locator("#lbc-call button[type=submit]").click()
+			page.wait_for_selector("#lbc-call .lbc-note.lbc-ok", timeout=30_000)
+			# 我的信息: a new phone number.
+			page.fill("#lbc-info-phone", NEW_PHONE)
+			page.locator("#lbc-info button[type=submit]").click()
+			page.wait_for_selector("#lbc-info .lbc-note.lbc-ok", timeout=30_000)
+			self.check_page(page, "parent-phone-home")
+			self.assert_page_fits(page, "parent-phone-home")
+		with self.session(teacher, "phone") as page:
+			self.open(page, f"/app/left-behind-child/{child}", "parent-teacher-phone-sees", ".form-layout")
+			self.assertIn(NEW_PHONE, page.inner_text("[data-fieldname=parents_away]"))
+			self.open(page, f"/app/care-incident/{incident}", "parent-teacher-phone-incident", ".form-layout")
+			acknowledged = page.evaluate("() => cur_frm.doc.parents_acknowledged_at")
+			self.assertTrue(acknowledged, "the incident does not show the parents' acknowledgement")
+			contact = frappe.db.get_value(
+				"Family Contact", {"child": child, "logged_by_parent": 1, "minutes": 20}
+			)
+			self.assertTrue(contact, "the parent's call is not recorded")
+			self.open(page, f"/app/family-contact/{contact}", "parent-teacher-phone-call", ".form-layout")
+			self.assertEqual(page.evaluate("() => cur_frm.doc.channel"), "Video")
+			told = frappe.get_all("Notification Log", {"for_user": teacher.user}, pluck="subject")
+			self.assertTrue(any(NEW_PHONE in subject for subject in told), "the teacher is not told")
+
+	def parent_session(self):
+		return ParentSession(self)
+
+	def assert_page_fits(self, page, shot: str) -> None:
+		width = page.evaluate("() => document.documentElement.scrollWidth")
+		self.assertLessEqual(width, 390, f"{shot}: wider than the phone")
+
 	# ---- what every role that works with children checks
 
 	def check_role(self, role: str, register: bool) -> None:
@@ -607,8 +680,10 @@ class TestDeskInChinese(u.CareTestCase):
 		self.assertFalse(page.script_errors, f"{shot}: script errors {page.script_errors}")
 		if not refusal:
 			self.assertFalse(error_dialogs(page), f"{shot}: error dialog {error_dialogs(page)}")
-		words = browser.english_words(browser.visible_text(page))
-		self.assertFalse(words, f"{shot}: English on the page: {sorted(words)}")
+		text = browser.visible_text(page)
+		words = browser.english_words(text)
+		lines = [line for line in text.splitlines() if browser.english_words(line)]
+		self.assertFalse(words, f"{shot}: English on the page: {sorted(words)} in {lines[:5]}")
 
 	def assert_refusal(self, page, shot: str, secret: str | None = None) -> None:
 		text = browser.visible_text(page)
@@ -733,6 +808,84 @@ class Session:
 
 	def __exit__(self, *exc) -> None:
 		self.context.close()
+
+
+def click_form_button(page, label: str) -> None:
+	"""A form's own button: on a phone Frappe folds it into the ⋯ menu."""
+	button = page.locator(f".page-actions .inner-group-button, .page-actions button:visible").get_by_text(
+		label
+	)
+	if button.count() and button.first.is_visible():
+		button.first.click()
+		return
+	page.locator(".page-actions .menu-btn-group > button:visible").click()
+	page.locator(".page-actions .dropdown-menu.show").get_by_text(label, exact=True).click()
+
+
+class ParentSession:
+	"""A parent's phone: a browser at 390 px in Chinese that has not logged in."""
+
+	def __init__(self, case: TestDeskInChinese) -> None:
+		self.case = case
+
+	def __enter__(self):
+		width, height = browser.WIDTHS["phone"]
+		self.context = self.case.browser.new_context(
+			viewport={"width": width, "height": height}, locale="zh-CN"
+		)
+		page = self.context.new_page()
+		page.script_errors = []
+		page.on("pageerror", lambda error: page.script_errors.append(str(error)))
+		return page
+
+	def __exit__(self, *exc) -> None:
+		self.context.close()
+
+
+PARENT_PASSWORD = "Jia-Zhang-2026!"
+INCIDENT_TOLD = "课间在操场摔倒，擦伤膝盖"
+NEW_PHONE = "13700137000"
+
+
+def parent_on_a_phone(child: str):
+	"""The child's first parent away, with a mobile number and no account yet (committed)."""
+	from leftbehind_care.core.phone import is_mobile
+
+	row = frappe.get_all(
+		"Left Behind Child Parent",
+		filters={"parent": child, "parenttype": CHILD},
+		fields=["name", "phone", "parent_name"],
+		order_by="idx",
+	)[0]
+	if not is_mobile(row.phone or "") or row.phone == NEW_PHONE:
+		row.phone = "13600136000"
+		frappe.db.set_value("Left Behind Child Parent", row.name, "phone", row.phone)
+	for user in frappe.get_all("User", {"mobile_no": ("in", [row.phone, NEW_PHONE])}, pluck="name"):
+		frappe.delete_doc("User", user, force=True, ignore_permissions=True)
+	frappe.db.delete("Care Parent Invitation", {"child": child})
+	frappe.db.commit()
+	return row
+
+
+def told_incident(child: str) -> str:
+	"""A major incident of the child the parents were told of an hour ago (committed)."""
+	now = frappe.utils.now_datetime()
+	told = {"child": child, "description": INCIDENT_TOLD}
+	for name in frappe.get_all("Care Incident", filters=told, pluck="name"):
+		frappe.delete_doc("Care Incident", name, force=True, ignore_permissions=True)
+	doc = frappe.get_doc(
+		{
+			"doctype": "Care Incident",
+			"child": child,
+			"incident_kind": "Injury",
+			"occurred_at": frappe.utils.add_to_date(now, hours=-3),
+			"description": INCIDENT_TOLD,
+			"parents_notified_at": frappe.utils.add_to_date(now, hours=-1),
+			"notified_by": "班主任",
+		}
+	).insert(ignore_permissions=True)
+	frappe.db.commit()
+	return doc.name
 
 
 def print_path(child: str, print_format: str) -> str:

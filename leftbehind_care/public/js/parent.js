@@ -9,7 +9,8 @@ window.lbcParent = {
 				"Content-Type": "application/json",
 				"X-Frappe-CSRF-Token": window.frappe && frappe.csrf_token,
 			},
-			body: JSON.stringify(args || {}),
+			// Answers in the page's language (a guest's would be in the site's).
+			body: JSON.stringify({ _lang: document.documentElement.lang, ...(args || {}) }),
 		});
 		const data = await response.json().catch(() => ({}));
 		if (!response.ok) {

@@ -4,6 +4,11 @@
 frappe.ui.form.on("Care Parent Invitation", {
 	refresh(frm) {
 		frm.disable_save();
+		if (frm.is_new()) {
+			// An invitation names a row of the child's file: it is issued from the child's form.
+			frm.set_intro(__("Issue invitations from the child's form: Invite a Parent."), "blue");
+			return;
+		}
 		if (frm.is_new() || !frm.perm[0] || !frm.perm[0].write) return;
 		if (frm.doc.status === "Pending") {
 			frm.add_custom_button(__("Show the Code Again"), () =>
