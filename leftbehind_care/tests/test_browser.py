@@ -812,7 +812,7 @@ class Session:
 
 def click_form_button(page, label: str) -> None:
 	"""A form's own button: on a phone Frappe folds it into the ⋯ menu."""
-	button = page.locator(f".page-actions .inner-group-button, .page-actions button:visible").get_by_text(
+	button = page.locator(".page-actions .inner-group-button, .page-actions button:visible").get_by_text(
 		label
 	)
 	if button.count() and button.first.is_visible():
