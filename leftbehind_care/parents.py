@@ -88,8 +88,7 @@ def issue_invitation(child: str, invitee_kind: str, invitee_row: str) -> dict:
 def invitation_card(name: str) -> dict:
 	"""The code, link and QR code of a pending invitation, for whoever may change it (to print it
 	again for the parent)."""
-	doc = frappe.get_doc(INVITATION, name)
-	doc.check_permission("write")
+	doc = invitation_in_care(name)
 	if doc.status != rules.PENDING:
 		frappe.throw(_("Only a pending invitation can be shown again. Issue a new one."))
 	return card(doc, doc.get_password("code"))
@@ -99,10 +98,21 @@ def invitation_card(name: str) -> dict:
 def revoke_invitation(name: str) -> None:
 	"""Withdraw an invitation: a pending code no longer opens, and an account made with it no
 	longer reaches the child (nor anything, if it reached no other child)."""
-	doc = frappe.get_doc(INVITATION, name)
-	doc.check_permission("write")
+	doc = invitation_in_care(name)
 	doc.status = rules.REVOKED
 	doc.save()
+
+
+def invitation_in_care(name: str):
+	"""The invitation, for whoever may change it; one refusal for one outside their care and for
+	one that does not exist."""
+	from leftbehind_care.privacy import out_of_care
+
+	if name and frappe.db.exists(INVITATION, name):
+		doc = frappe.get_doc(INVITATION, name)
+		if frappe.has_permission(INVITATION, "write", doc=doc):
+			return doc
+	frappe.throw(out_of_care(INVITATION, name or "", "open"), frappe.PermissionError)
 
 
 def card(doc, code: str) -> dict:

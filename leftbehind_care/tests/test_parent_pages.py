@@ -200,3 +200,126 @@ class TestParentPages(u.CareTestCase):
 		html = response.get_data(as_text=True)
 		self.assertEqual(response.status_code, 200)
 		self.assertIn("邀请码", html, html[html.find("<main") :][:300])
+
+
+# Arguments of the parents' pages' methods, by parameter name: about b1's records (outside the
+# asking parent's and the staff's care), and their twin about records not on file.
+TWIN = "LBC-NOT-ON-FILE-0000"
+
+
+class TestParentPagesProbed(u.CareTestCase):
+	"""Every whitelisted method of the parents' pages (found in `leftbehind_care.parents`, not
+	listed by hand), asked over HTTP by a stranger, a parent of another child and each staff
+	persona about b1's records: no answer holds anything of b1 (or a2), each answer is the one about
+	a record not on file, and nothing of b1's changes."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.children = u.make_world()
+		b1 = cls.children["b1"]
+		cls.asked = {
+			"child": (b1, TWIN),
+			"incident": (frappe.db.get_value("Care Incident", {"child": b1}), "CI-NOT-ON-FILE-0000"),
+			"name": (frappe.db.get_value("Care Parent Invitation", {"child": b1}), "CPI-NOT-ON-FILE"),
+			"invitee_row": (frappe.db.get_value("Left Behind Child Parent", {"parent": b1}), "NOT-ON-FILE"),
+		}
+		cls.fixed = {
+			"code": "ABCDEFGHJK",
+			"digits": "0003",
+			"password": u.PASSWORD,
+			"invitee_kind": "Parent Away",
+			"channel": "Video",
+			"contact_date": nowdate(),
+			"minutes": 5,
+			"message": "审计",
+			"version": "2026-12",
+			"phone": "13800000000",
+		}
+		cls.canaries = u.canaries_of("b1", b1) | u.canaries_of("a2", cls.children["a2"])
+		frappe.db.commit()
+
+	def methods(self) -> dict[str, object]:
+		import inspect
+
+		from leftbehind_care import parents
+
+		return {
+			name: fn
+			for name, fn in inspect.getmembers(parents, inspect.isfunction)
+			if fn in frappe.whitelisted and fn.__module__ == parents.__name__
+		}
+
+	def arguments(self, fn, twin: bool) -> dict:
+		import inspect
+
+		args = {}
+		for param in inspect.signature(fn).parameters.values():
+			if param.kind == param.VAR_KEYWORD:
+				args["phone"] = self.fixed["phone"]
+			elif param.name in self.asked:
+				args[param.name] = self.asked[param.name][1 if twin else 0]
+			else:
+				args[param.name] = self.fixed.get(param.name)
+		return args
+
+	def about_b1(self, fn) -> bool:
+		import inspect
+
+		return bool(set(inspect.signature(fn).parameters) & set(self.asked))
+
+	def b1_state(self) -> str:
+		b1 = self.children["b1"]
+		return frappe.as_json(
+			[
+				frappe.get_all("Family Contact", {"child": b1}, ["name", "modified"], order_by="name"),
+				frappe.get_all("Care Incident", {"child": b1}, ["name", "modified"], order_by="name"),
+				frappe.get_all(
+					"Care Parent Invitation", {"child": b1}, ["name", "modified"], order_by="name"
+				),
+				frappe.get_all("Left Behind Child Parent", {"parent": b1}, ["name", "modified", "phone"]),
+				frappe.db.get_value(CHILD, b1, "modified"),
+			]
+		)
+
+	def test_every_method_answers_about_b1_as_about_a_record_not_on_file(self):
+		methods = self.methods()
+		self.assertGreaterEqual(len(methods), 10)
+		askers = {"Guest": u.GuestClient, u.PARENT: lambda: u.RestClient(u.PARENT)}
+		askers.update(
+			{persona: (lambda p=persona: u.RestClient(p)) for persona in (u.TEACHER, u.LEADER, u.MENTOR)}
+		)
+		problems = []
+		for who, client_of in askers.items():
+			client = client_of()
+			for name, fn in sorted(methods.items()):
+				parents_forget_rate_limits()
+				before = self.b1_state()
+				status, body = client.send_json("post", METHOD + name, **self.arguments(fn, twin=False))
+				frappe.db.rollback()
+				if self.b1_state() != before:
+					problems.append(f"{name} as {who} changed b1's records")
+				text = frappe.as_json(body)
+				problems += [f"{name} as {who} answered {c}" for c in self.canaries if c in text]
+				if name == "issue_invitation" or not self.about_b1(fn):
+					# A new record: nothing not on file to compare with (as the audit's inserts); a
+					# method about the asker alone (the notice) names no record.
+					continue
+				status_twin, twin = client.send_json("post", METHOD + name, **self.arguments(fn, twin=True))
+				frappe.db.rollback()
+				answer = u.messages_of(body)
+				for asked, _not_on_file in self.asked.values():
+					answer = answer.replace(asked or "", "<record>")
+				twin_answer = u.messages_of(twin)
+				for _asked, not_on_file in self.asked.values():
+					twin_answer = twin_answer.replace(not_on_file, "<record>")
+				if (status, answer) != (status_twin, twin_answer):
+					problems.append(
+						f"{name} as {who}: {status} {answer!r} differs from {status_twin} {twin_answer!r}"
+					)
+				self.assertNotEqual(status, 200, f"{name} as {who} answered about b1")
+		self.assertEqual(problems, [])
+
+
+def parents_forget_rate_limits() -> None:
+	frappe.cache.delete_keys("rl:leftbehind_care.parents.")

@@ -291,6 +291,9 @@ TEACHER = "lbc-teacher@test.invalid"
 COUNSELOR = "lbc-counselor@test.invalid"
 MENTOR = "lbc-mentor@test.invalid"
 INSPECTOR = "lbc-inspector@test.invalid"
+# 家长端: the account of a1's father (CANARIES), a website user who reaches a1 on the parents'
+# pages and nothing through the desk's methods.
+PARENT = "13955550001@parent.leftbehind.invalid"
 SCHOOL_A = "测试甲小学"
 SCHOOL_B = "测试乙小学"
 
@@ -303,6 +306,7 @@ SEES = {
 	TEACHER: {"a1"},
 	MENTOR: {"a1"},  # paired with a1 in make_world
 	INSPECTOR: set(),
+	PARENT: set(),
 }
 
 
@@ -606,6 +610,8 @@ def make_world() -> dict[str, str]:
 	make_b1_support(children["b1"])
 	if not frappe.db.exists("Care Parent Invitation", {"child": children["b1"]}):
 		make_invitation(children["b1"])
+	if not frappe.db.exists("Care Parent Invitation", {"user": PARENT, "status": "Used"}):
+		make_parent_account(children["a1"])
 	frappe.db.commit()
 	return children
 
@@ -616,7 +622,14 @@ def make_parent_account(child: str, kind: str = "Parent Away") -> str:
 	from leftbehind_care import parents
 
 	frappe.set_user("Administrator")
-	doc = make_invitation(child, kind)
+	table = "Left Behind Child Parent" if kind == "Parent Away" else "Left Behind Child Guardian"
+	row = frappe.db.get_value(table, {"parent": child, "parenttype": "Left Behind Child"})
+	used = frappe.db.get_value(
+		"Care Parent Invitation", {"invitee_row": row, "status": "Used", "user": ("is", "set")}, "user"
+	)
+	if used and frappe.db.exists("User", {"name": used, "enabled": 1}):
+		return used
+	doc = make_invitation(child, kind, row)
 	user = parents.existing_account(doc.phone) or parents.make_account(doc, PASSWORD)
 	doc.flags.from_parent = True
 	doc.status, doc.used_at, doc.user = "Used", frappe.utils.now_datetime(), user
