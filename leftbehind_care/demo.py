@@ -55,7 +55,12 @@ from leftbehind_care.core.demo_care import (
 	generate_plans,
 	generate_talks,
 )
-from leftbehind_care.core.demo_parents import ParentAccountPlan, generate_parent_accounts
+from leftbehind_care.core.demo_parents import (
+	ArticlePlan,
+	ParentAccountPlan,
+	generate_articles,
+	generate_parent_accounts,
+)
 from leftbehind_care.core.demo_support import SupportDemo, generate_support
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.core.names import search_key
@@ -101,6 +106,7 @@ class DemoSummary:
 	term_summaries: int = 0
 	evaluations: int = 0
 	parent_accounts: int = 0
+	parent_articles: int = 0
 	children: int = 0
 	unsupervised: int = 0
 	# Seconds per step, in the order the steps ran.
@@ -152,6 +158,7 @@ def make_demo(
 		accounts, calls = generate_parent_accounts(data, seed, taken_phones=mobiles_taken())
 		summary.parent_accounts = insert_parent_accounts(data, accounts, child_names)
 		summary.contacts += insert_child_records(data, "Family Contact", calls, "contacted_by", child_names)
+		summary.parent_articles = insert_articles(generate_articles(data, seed))
 	with summary.timing("meetings"):
 		meetings = generate_meetings(data, pairings, seed)
 		summary.meetings = insert_meetings(meetings, child_names)
@@ -345,6 +352,21 @@ def insert_parent_accounts(
 	for account in accounts:
 		update_password(account.email, DEMO_PASSWORD)
 	return len(accounts)
+
+
+def insert_articles(articles: list[ArticlePlan]) -> int:
+	"""家长课堂: the county's articles (by its administrator) and each school's, published."""
+	names = reserve_names("Care Parent Article", len(articles))
+	bulk_insert(
+		"Care Parent Article",
+		["name", "title", "school", "summary", "body", "published", "published_on"],
+		(
+			[name, a.title, a.school, a.summary, a.body, 1, a.published_on]
+			for name, a in zip(names, articles, strict=True)
+		),
+		Stamp(frappe.session.user),
+	)
+	return len(articles)
 
 
 def accounts_opened_at(today: datetime.date) -> str:

@@ -830,6 +830,18 @@ def messages() -> dict[str, tuple[Callable[[], str], _Message]]:
 				"No invitation has this code. Check the code on the paper or message from the school, or ask the class teacher for a new one."
 			),
 		),
+		"article_county_only": (
+			lambda: _("Choose Your School"),
+			lambda p: _(
+				"Articles for every school of the county are published by the county's administrators. Choose your school as the article's school."
+			),
+		),
+		"article_other_school": (
+			lambda: _("Not Your School"),
+			lambda p: _("{0} is not your school. Choose your own school as the article's school.").format(
+				p["school"]
+			),
+		),
 		"parent_field_not_allowed": (
 			lambda: _("Not Yours to Change"),
 			lambda p: _(

@@ -103,6 +103,57 @@ def revoke_invitation(name: str) -> None:
 	doc.save()
 
 
+@frappe.whitelist(methods=["POST"])
+def send_invitation_sms(name: str) -> dict:
+	"""Send a pending invitation's code and link to the invitee's phone on file, through the site's
+	SMS gateway (SMS Settings). Frappe's own sender logs each message whole; this one does not (the
+	code is a key): the invitation's timeline says it was sent, and to which number."""
+	import requests
+	from frappe.core.doctype.sms_settings.sms_settings import get_headers, send_request
+
+	doc = invitation_in_care(name)
+	if doc.status != rules.PENDING:
+		frappe.throw(_("Only a pending invitation can be shown again. Issue a new one."))
+	settings = frappe.get_single("SMS Settings")
+	if not settings.sms_gateway_url:
+		frappe.throw(
+			_("This site sends no SMS (SMS Settings has no gateway). Give the parent the printed invitation.")
+		)
+	code = doc.get_password("code")
+	text = _(
+		"{0}: {1}, the class teacher of {2} invites you to the school's parents' pages. Code {3}, valid until {4}: {5}"
+	).format(
+		doc.school,
+		doc.invitee_name,
+		doc.child_name,
+		code,
+		frappe.format(doc.expires_at, "Date"),
+		card_link(code),
+	)
+	params = {settings.message_parameter: text, settings.receiver_parameter: doc.phone}
+	params.update({row.parameter: row.value for row in settings.parameters if not row.header})
+	headers = get_headers(settings)
+	try:
+		send_request(
+			settings.sms_gateway_url,
+			params,
+			headers,
+			settings.use_post,
+			headers.get("Content-Type") == "application/json",
+		)
+	except requests.RequestException:
+		frappe.log_error(title="Parent invitation SMS")
+		frappe.throw(
+			_("The SMS could not be sent. Give the parent the printed invitation, or try again later.")
+		)
+	doc.add_comment("Info", _("Sent by SMS to {0}").format(doc.phone))
+	return {"sent_to": doc.phone}
+
+
+def sms_available() -> bool:
+	return bool(frappe.db.get_single_value("SMS Settings", "sms_gateway_url"))
+
+
 def invitation_in_care(name: str):
 	"""The invitation, for whoever may change it; one refusal for one outside their care and for
 	one that does not exist."""
@@ -116,8 +167,7 @@ def invitation_in_care(name: str):
 
 
 def card(doc, code: str) -> dict:
-	# In the school's language (the issuer's): a guest's pages are otherwise in the site's.
-	link = get_url(f"{JOIN_ROUTE}?code={code}&_lang={frappe.local.lang}")
+	link = card_link(code)
 	return {
 		"name": doc.name,
 		"code": code,
@@ -126,7 +176,13 @@ def card(doc, code: str) -> dict:
 		"invitee_name": doc.invitee_name,
 		"child_name": doc.child_name,
 		"expires_at": str(doc.expires_at),
+		"sms": sms_available(),
 	}
+
+
+def card_link(code: str) -> str:
+	# In the school's language (the issuer's): a guest's pages are otherwise in the site's.
+	return get_url(f"{JOIN_ROUTE}?code={code}&_lang={frappe.local.lang}")
 
 
 def qr_data_uri(text: str) -> str:
@@ -286,6 +342,7 @@ def page_context() -> dict:
 			rules.ACTIVITY: _("Activity"),
 			rules.INCIDENT: _("Major Incident"),
 		},
+		"articles": articles_for({card["school"] for card in cards}),
 		"parent_kind": rules.PARENT,
 		"today": nowdate(),
 		"needs_notice": rules.needs_notice(accepted_notices()),
@@ -293,6 +350,35 @@ def page_context() -> dict:
 		"channels": rules.CALL_CHANNELS,
 		"home_frequencies": rules.HOME_FREQUENCIES,
 	}
+
+
+def articles_for(schools: set[str]) -> list[dict]:
+	"""家长课堂: the published articles of the county (no school) and of the children's schools,
+	newest first; the article's HTML as the editor left it, cleaned again before it is shown."""
+	from frappe.utils.html_utils import sanitize_html
+
+	article = frappe.qb.DocType("Care Parent Article")
+	rows = (
+		frappe.qb.from_(article)
+		.select(
+			article.name, article.title, article.summary, article.body, article.published_on, article.school
+		)
+		.where(
+			(article.published == 1)
+			& (
+				article.school.isnull()
+				| (article.school == "")
+				| article.school.isin(sorted(schools) or [""])
+			)
+		)
+		.orderby(article.published_on, order=frappe.qb.desc)
+		.orderby(article.name, order=frappe.qb.desc)
+		.limit(30)
+		.run(as_dict=True)
+	)
+	for row in rows:
+		row.body = sanitize_html(row.body or "")
+	return rows
 
 
 def child_card(row) -> dict:

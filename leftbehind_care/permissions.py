@@ -471,6 +471,33 @@ def school_record_has_permission(doc, ptype: str | None = None, user: str | None
 	return all(school in scope.schools for school in schools if school)
 
 
+# ---- 家长课堂 articles: the county's (no school) read by every school's leaders, a school's by
+# its own; changed by the county, and by a school's leaders for their own school only.
+
+ARTICLE = "Care Parent Article"
+
+
+def article_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	refuse_hidden_fields_in_running_query(ARTICLE, user)
+	scope = get_scope(user)
+	if scope.all_schools:
+		return ""
+	column = f"`tab{ARTICLE}`.school"
+	return f"(ifnull({column}, '') = '' or {school_condition(scope, column)})"
+
+
+def article_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	scope = get_scope(user)
+	if scope.all_schools or (doc.is_new() and ptype == "create"):
+		return True
+	schools = {doc.school or ""}
+	if not doc.is_new():
+		schools.add(frappe.db.get_value(ARTICLE, doc.name, "school") or "")
+	if (ptype or "read") in READ_TYPES:
+		return all(not school or school in scope.schools for school in schools)
+	return all(school and school in scope.schools for school in schools)
+
+
 # ---- A term's summary (its figures as rows): a school's is seen by the school's leaders and the
 # inspectors assigned to it (aggregates only: it names no child), the county's by the county.
 
@@ -824,6 +851,7 @@ FAMILIES = {
 	"Counseling Session": ("Counseling Session",),
 	"Care Incident": ("Care Incident",),
 	"Care Parent Invitation": ("Care Parent Invitation",),
+	ARTICLE: (ARTICLE,),
 	MEETING: (MEETING, "Care Meeting Attendee"),
 	"Care Meeting Attendee": (MEETING, "Care Meeting Attendee"),
 }

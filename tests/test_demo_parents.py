@@ -6,7 +6,7 @@ import datetime
 from leftbehind_care.core import parents
 from leftbehind_care.core.child import ACTIVE
 from leftbehind_care.core.demo import generate_county
-from leftbehind_care.core.demo_parents import generate_parent_accounts
+from leftbehind_care.core.demo_parents import generate_articles, generate_parent_accounts
 
 TODAY = datetime.date(2026, 12, 4)
 
@@ -54,3 +54,11 @@ def test_the_same_seed_gives_the_same_accounts():
 	data = county()
 	assert generate_parent_accounts(data, 5) == generate_parent_accounts(data, 5)
 	assert generate_parent_accounts(data, 5) != generate_parent_accounts(data, 6)
+
+
+def test_the_county_and_every_school_publish_articles():
+	data = county()
+	articles = generate_articles(data, 5)
+	assert {a.school for a in articles} == {None} | {s.school_name for s in data.schools}
+	assert all(a.published_on <= TODAY and a.title and a.body.startswith("<p>") for a in articles)
+	assert generate_articles(data, 5) == articles

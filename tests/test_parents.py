@@ -196,3 +196,14 @@ def test_status_changes_refused(before, after, by_parent, code):
 	with pytest.raises(RuleError) as err:
 		p.check_status_change(before, after, by_parent)
 	assert err.value.code == code
+
+
+def test_the_county_publishes_to_every_school_and_a_leader_to_their_own():
+	p.check_article_school(None, [], all_schools=True)
+	p.check_article_school("甲小学", ["甲小学"], all_schools=False)
+	with pytest.raises(RuleError) as err:
+		p.check_article_school(None, ["甲小学"], all_schools=False)
+	assert code_of(err) == "article_county_only"
+	with pytest.raises(RuleError) as err:
+		p.check_article_school("乙小学", ["甲小学"], all_schools=False)
+	assert code_of(err) == "article_other_school"

@@ -137,6 +137,12 @@ EXPECTED_PERMISSIONS = {
 		(scope.CLASS_TEACHER, 0): dict(read=1, write=1, create=1, report=1, print=1),
 		(scope.CLASS_TEACHER, 1): dict(read=1),
 	},
+	# 家长课堂 articles: written by the county (for every school) and by school leaders (their own).
+	"Care Parent Article": {
+		("System Manager", 0): dict(ALL, delete=1),
+		(scope.ADMINISTRATOR, 0): dict(read=1, write=1, create=1, delete=1, report=1, export=1, print=1),
+		(scope.SCHOOL_LEADER, 0): dict(read=1, write=1, create=1, delete=1, report=1, print=1),
+	},
 	"Intervention Plan": {
 		("System Manager", 0): dict(ALL),
 		(scope.ADMINISTRATOR, 0): dict(ALL),

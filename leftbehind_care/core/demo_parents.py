@@ -45,7 +45,9 @@ def generate_parent_accounts(
 	accounts: list[ParentAccountPlan] = []
 	calls: list[ContactPlan] = []
 	for index, child in enumerate(county.children):
-		if child.status != ACTIVE or rng.random() >= share:
+		# At least one account in a small county (the first child that has a parent to invite).
+		chosen = rng.random() < share or (not accounts and index == len(county.children) - 1)
+		if child.status != ACTIVE or not chosen:
 			continue
 		found = next(
 			(
@@ -101,3 +103,61 @@ def logged_calls(
 			)
 		)
 	return sorted(calls, key=lambda c: c.contact_date)
+
+
+# ---- 家长课堂: the county's articles and one from each school
+
+COUNTY_ARTICLES = (
+	(
+		"远隔千里，怎样和孩子好好说话",
+		"每次通话先听孩子说，少问成绩，多问今天开心的事。",
+		"<p>通话时先让孩子说完，再说自己的事。少问“考了多少分”，多问“今天有什么开心的事”。</p>"
+		"<p>约好固定的通话时间，比如每周三、周日晚上八点，让孩子有盼头。</p>",
+	),
+	(
+		"和班主任保持联系的几个办法",
+		"记下班主任的电话，孩子有变化时主动告诉老师。",
+		"<p>换了手机号码，请第一时间在家长端“我的信息”里修改，班主任会收到提醒。</p>"
+		"<p>孩子生病、情绪低落或家里有变故，请主动告诉班主任。</p>",
+	),
+	(
+		"寒暑假孩子安全提醒",
+		"防溺水、防火、防电、交通安全，请和监护人一起叮嘱孩子。",
+		"<p>不到河塘、水库游泳，不私自外出。请提醒爷爷奶奶看管好孩子，常打电话问问。</p>",
+	),
+)
+SCHOOL_ARTICLE = (
+	"{school}：本学期家长会和亲情通话安排",
+	"亲情电话每周开放两次，家长会安排在期中考试后。",
+	"<p>学校亲情电话每周三、周日晚上开放。期中考试后召开家长会，不能到场的家长可以视频参加。</p>",
+)
+
+
+@dataclass(frozen=True)
+class ArticlePlan:
+	title: str
+	school: str | None
+	summary: str
+	body: str
+	published_on: datetime.date
+
+
+def generate_articles(county: DemoCounty, seed: int) -> list[ArticlePlan]:
+	"""The county's guidance articles and one from each school, published this school year."""
+	rng = random.Random(f"parent-articles-{seed}")
+	articles = [
+		ArticlePlan(title, None, summary, body, county.today - datetime.timedelta(days=rng.randint(10, 90)))
+		for title, summary, body in COUNTY_ARTICLES
+	]
+	title, summary, body = SCHOOL_ARTICLE
+	articles += [
+		ArticlePlan(
+			title.format(school=school.school_name),
+			school.school_name,
+			summary,
+			body,
+			county.today - datetime.timedelta(days=rng.randint(1, 60)),
+		)
+		for school in county.schools
+	]
+	return articles

@@ -249,3 +249,16 @@ NOTICE_VERSION = "2026-12"
 def needs_notice(accepted: Iterable[str], version: str = NOTICE_VERSION) -> bool:
 	"""The person has not yet accepted this version of the school's notice."""
 	return version not in set(accepted)
+
+
+# ---- 家长课堂: guidance articles
+
+
+def check_article_school(school: str | None, schools: Iterable[str], all_schools: bool) -> None:
+	"""The county (no school) publishes to every school; a school's leader to their own school."""
+	if all_schools:
+		return
+	if not school:
+		raise RuleError("article_county_only")
+	if school not in set(schools):
+		raise RuleError("article_other_school", school=school)

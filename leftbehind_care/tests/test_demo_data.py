@@ -99,6 +99,35 @@ class TestDemoData(u.CareTestCase):
 			for name in names[:10]:
 				frappe.get_doc(doctype, name).run_method("validate")
 
+	def test_parents_accounts_reach_their_child_and_log_calls(self):
+		from leftbehind_care import parents
+
+		children = [c.name for c in self.children]
+		invitations = frappe.get_all(
+			"Care Parent Invitation",
+			filters={"child": ("in", children), "status": "Used"},
+			fields=["name", "child", "user"],
+		)
+		self.assertEqual(len(invitations), self.summary.parent_accounts)
+		self.assertGreater(len(invitations), 0)
+		for invitation in invitations:
+			frappe.get_doc("Care Parent Invitation", invitation.name).run_method("validate")
+			self.assertEqual(frappe.db.get_value("User", invitation.user, "user_type"), "Website User")
+			self.assertEqual([c.child for c in parents.parent_children(invitation.user)], [invitation.child])
+			frappe.set_user(invitation.user)
+			try:
+				page = parents.page_context()
+			finally:
+				frappe.set_user("Administrator")
+			self.assertEqual([c["name"] for c in page["children"]], [invitation.child])
+			self.assertTrue(page["articles"])
+		calls = frappe.get_all(
+			"Family Contact", filters={"child": ("in", children), "logged_by_parent": 1}, pluck="name"
+		)
+		self.assertTrue(calls)
+		for name in calls:
+			frappe.get_doc("Family Contact", name).run_method("validate")
+
 	def test_intervention_plans_validate_as_stored(self):
 		"""Each demo plan is where its workflow says and validates as its last mover saved it."""
 		children = [c.name for c in self.children]

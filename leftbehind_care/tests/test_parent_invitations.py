@@ -21,6 +21,37 @@ SIBLING = "赵小亮"
 GUEST_LIMIT = 20
 
 
+class SmsGateway:
+	"""A small SMS gateway on 127.0.0.1 that records what it receives (form posts)."""
+
+	def __enter__(self):
+		import http.server
+		import threading
+		from urllib.parse import parse_qs
+
+		received = self.received = []
+
+		class Handler(http.server.BaseHTTPRequestHandler):
+			def do_POST(self):
+				body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+				received.append({k: v[0] for k, v in parse_qs(body).items()})
+				self.send_response(200)
+				self.end_headers()
+				self.wfile.write(b"OK")
+
+			def log_message(self, *args):
+				pass
+
+		self.server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+		self.url = f"http://127.0.0.1:{self.server.server_port}/send"
+		threading.Thread(target=self.server.serve_forever, daemon=True).start()
+		return self
+
+	def __exit__(self, *exc):
+		self.server.shutdown()
+		self.server.server_close()
+
+
 def forget_rate_limits() -> None:
 	frappe.cache.delete_keys("rl:leftbehind_care.parents.")
 
@@ -278,6 +309,50 @@ class TestParentInvitations(u.CareTestCase):
 			frappe.db.set_value(INVITATION, {"user": user}, "user", None)
 			frappe.delete_doc("User", user, force=True, ignore_permissions=True)
 		frappe.db.commit()
+
+	def test_an_invitation_goes_by_sms_through_the_sites_gateway(self):
+		card = self.issue()
+		with SmsGateway() as gateway:
+			frappe.set_user("Administrator")
+			settings = frappe.get_single("SMS Settings")
+			settings.update(
+				{
+					"sms_gateway_url": gateway.url,
+					"message_parameter": "text",
+					"receiver_parameter": "to",
+					"use_post": 1,
+				}
+			)
+			settings.set("parameters", [{"parameter": "key", "value": "lbc-test"}])
+			settings.save()
+			try:
+				self.assertTrue(self.issue()["sms"])
+				card = self.issue()
+				frappe.set_user(u.TEACHER)
+				sent = parents.send_invitation_sms(card["name"])
+			finally:
+				frappe.set_user("Administrator")
+				frappe.db.set_single_value("SMS Settings", "sms_gateway_url", None)
+		self.assertEqual(sent["sent_to"], self.phone)
+		self.assertEqual(len(gateway.received), 1)
+		received = gateway.received[0]
+		self.assertEqual((received["to"], received["key"]), (self.phone, "lbc-test"))
+		self.assertIn(card["code"], received["text"])
+		self.assertIn(card["link"], received["text"])
+		# Frappe's own SMS log would keep the code: no log of the message, a line on the invitation.
+		self.assertFalse(frappe.db.exists("SMS Log", {"requested_numbers": self.phone}))
+		comments = frappe.get_all("Comment", {"reference_name": card["name"]}, pluck="content")
+		self.assertTrue(any(self.phone in c for c in comments))
+		self.assertFalse(any(card["code"] in c for c in comments))
+
+	def test_without_a_gateway_there_is_no_sms(self):
+		frappe.db.set_single_value("SMS Settings", "sms_gateway_url", None)
+		card = self.issue()
+		self.assertFalse(card["sms"])
+		frappe.set_user(u.TEACHER)
+		with self.assertRaises(frappe.ValidationError) as refused:
+			parents.send_invitation_sms(card["name"])
+		self.assertIn("SMS Settings", str(refused.exception))
 
 	def test_guessing_codes_is_rate_limited(self):
 		client = self.guest()

@@ -174,6 +174,64 @@ class TestParentPages(u.CareTestCase):
 		status, html = self.page(client)
 		self.assertNotIn('id="lbc-notice"', html)
 
+	def test_parents_classroom_shows_the_county_and_the_childs_school(self):
+		u.make_article("县教育局：如何与孩子远程谈心", None)
+		school_a = u.make_article("甲校：期末复习怎么陪", u.SCHOOL_A)
+		u.make_article("甲校：草稿", u.SCHOOL_A, published=0)
+		frappe.db.set_value(
+			"Care Parent Article", school_a, "body", '<p>每天问一句</p><script>alert("x")</script>'
+		)
+		frappe.db.commit()
+		status, html = self.page(u.RestClient(self.father))
+		self.assertIn("县教育局：如何与孩子远程谈心", html)
+		self.assertIn("甲校：期末复习怎么陪", html)
+		self.assertIn("每天问一句", html)
+		self.assertNotIn('<script>alert("x")', html)  # cleaned before it is shown
+		self.assertNotIn(u.B1_ARTICLE, html)  # another school's
+		self.assertNotIn("甲校：草稿", html)  # not published
+		status, html = self.page(u.RestClient(self.b1_father))
+		self.assertIn(u.B1_ARTICLE, html)
+		self.assertNotIn("甲校：期末复习怎么陪", html)
+
+	def test_a_leader_publishes_for_their_school_only(self):
+		frappe.set_user(u.LEADER)
+		titles = set(frappe.get_list("Care Parent Article", pluck="title"))
+		self.assertNotIn(u.B1_ARTICLE, titles)
+		for school, expected in ((None, "county's administrators"), (u.SCHOOL_B, "is not your school")):
+			with self.assertRaises(frappe.ValidationError) as refused:
+				frappe.get_doc(
+					{"doctype": "Care Parent Article", "title": "甲校试写", "school": school, "body": "x"}
+				).insert()
+			self.assertIn(expected, str(refused.exception))
+		mine = frappe.get_doc(
+			{
+				"doctype": "Care Parent Article",
+				"title": "甲校试写",
+				"school": u.SCHOOL_A,
+				"body": "x",
+				"published": 1,
+			}
+		).insert()
+		self.assertEqual(str(mine.published_on), nowdate())
+		county = frappe.db.get_value("Care Parent Article", {"school": ("is", "not set")})
+		if county:
+			self.assertTrue(frappe.has_permission("Care Parent Article", "read", county))
+			self.assertFalse(frappe.has_permission("Care Parent Article", "write", county))
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def test_escaped_what_staff_typed(self):
+		talk = frappe.db.get_value("Talk Record", {"child": self.a1, "parent_note": A1_NOTE})
+		frappe.db.set_value("Talk Record", talk, "parent_note", A1_NOTE + "<img src=x onerror=alert(1)>")
+		frappe.db.commit()
+		try:
+			status, html = self.page(u.RestClient(self.father))
+			self.assertNotIn("<img src=x onerror", html)
+			self.assertIn("&lt;img src=x onerror", html)
+		finally:
+			frappe.db.set_value("Talk Record", talk, "parent_note", A1_NOTE)
+			frappe.db.commit()
+
 	def test_strangers_and_staff_do_not_get_the_page(self):
 		response = u.GuestClient().request("get", "/parent")
 		self.assertIn(response.status_code, (301, 302))

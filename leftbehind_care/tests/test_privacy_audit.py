@@ -509,6 +509,18 @@ class AuditCase(u.CareTestCase):
 				},
 			),
 			Target(
+				"Care Parent Article",
+				frappe.db.get_value("Care Parent Article", {"title": u.B1_ARTICLE}),
+				"title",
+				{"school": u.SCHOOL_A},
+				new_doc={
+					"doctype": "Care Parent Article",
+					"title": "审计",
+					"school": u.SCHOOL_B,
+					"body": "审计",
+				},
+			),
+			Target(
 				"Intervention Plan",
 				cls.plan,
 				"goals",

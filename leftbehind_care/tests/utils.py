@@ -411,6 +411,7 @@ B1_HAZARD = "乙校门口鱼塘无护栏"
 B1_ACTIVITY = "乙校孙小刚演讲比赛"
 B1_SUMMARY = "乙校本学期做法：建立留守儿童成长档案袋"
 B1_DERELICTION = "乙校未按规定护送学生过河"
+B1_ARTICLE = "乙校家长课堂：孩子晚上睡不好怎么办"
 
 
 def hidden_canaries(key: str) -> dict[str, str]:
@@ -610,6 +611,7 @@ def make_world() -> dict[str, str]:
 	make_b1_support(children["b1"])
 	if not frappe.db.exists("Care Parent Invitation", {"child": children["b1"]}):
 		make_invitation(children["b1"])
+	make_article(B1_ARTICLE, SCHOOL_B)
 	if not frappe.db.exists("Care Parent Invitation", {"user": PARENT, "status": "Used"}):
 		make_parent_account(children["a1"])
 	frappe.db.commit()
@@ -637,6 +639,28 @@ def make_parent_account(child: str, kind: str = "Parent Away") -> str:
 	frappe.db.set_value("User", user, "enabled", 1)
 	frappe.db.commit()
 	return user
+
+
+def make_article(
+	title: str, school: str | None, published: int = 1, body: str = "<p>多打电话，多听孩子说。</p>"
+):
+	"""A 家长课堂 article (idempotent by title), written as Administrator."""
+	name = frappe.db.get_value("Care Parent Article", {"title": title})
+	if name:
+		return name
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Care Parent Article",
+				"title": title,
+				"school": school,
+				"published": published,
+				"body": body,
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
 
 
 def make_invitation(child: str, kind: str = "Parent Away", row: str | None = None):

@@ -32,6 +32,8 @@ class CareParentInvitation(ChildRecord):
 			self.issue(child)
 			return
 		before = self.get_doc_before_save()
+		if before is None:  # validated as stored: nothing changes
+			return
 		for field in ISSUED + ("code",) + (() if self.flags.from_parent else OPENED):
 			self.set(field, before.get(field))
 		rules.check_status_change(before.status, self.status, bool(self.flags.from_parent))

@@ -346,5 +346,13 @@ function show_invitation(card) {
 		w.document.close();
 		w.print();
 	});
+	if (card.sms) {
+		dialog.set_secondary_action_label(__("Send by SMS"));
+		dialog.set_secondary_action(() =>
+			frappe
+				.call({ method: "leftbehind_care.parents.send_invitation_sms", args: { name: card.name }, freeze: true })
+				.then(({ message }) => frappe.show_alert({ message: __("Sent by SMS to {0}", [message.sent_to]), indicator: "green" }))
+		);
+	}
 	dialog.show();
 }
