@@ -374,14 +374,18 @@ class TestDeskInChinese(u.CareTestCase):
 		father = parent_on_a_phone(child)
 		incident = told_incident(child)
 		with self.session(teacher, "phone") as page:
-			self.open(page, f"/app/left-behind-child/{child}", "parent-teacher-phone-invite", ".form-layout")
+			self.open(
+				page, f"/app/left-behind-child/{child}", "class_teacher-phone-parent-invite", ".form-layout"
+			)
 			click_form_button(page, "邀请家长")
 			page.wait_for_selector(".modal.show .btn-primary", timeout=30_000)
 			page.locator(".modal.show .btn-primary").click()
 			page.wait_for_selector(".lbc-invitation-code", timeout=30_000)
 			code = page.inner_text(".lbc-invitation-code").strip()
 			link = re.sub(r"\s", "", page.inner_text(".lbc-invitation .text-muted"))
-			page.screenshot(path=str(self.shots / "parent-teacher-phone-invitation.png"), full_page=True)
+			page.screenshot(
+				path=str(self.shots / "class_teacher-phone-parent-invitation.png"), full_page=True
+			)
 			self.assertIn(f"code={code}", link)
 			# In Chinese but for the code and the link themselves.
 			shown = re.sub(r"\s", "", page.inner_text(".modal.show .modal-body"))
@@ -416,22 +420,29 @@ class TestDeskInChinese(u.CareTestCase):
 			self.check_page(page, "parent-phone-home")
 			self.assert_page_fits(page, "parent-phone-home")
 		with self.session(teacher, "phone") as page:
-			self.open(page, f"/app/left-behind-child/{child}", "parent-teacher-phone-sees", ".form-layout")
+			self.open(
+				page, f"/app/left-behind-child/{child}", "class_teacher-phone-parent-sees", ".form-layout"
+			)
 			self.assertIn(NEW_PHONE, page.inner_text("[data-fieldname=parents_away]"))
-			self.open(page, f"/app/care-incident/{incident}", "parent-teacher-phone-incident", ".form-layout")
+			self.open(
+				page, f"/app/care-incident/{incident}", "class_teacher-phone-parent-incident", ".form-layout"
+			)
 			acknowledged = page.evaluate("() => cur_frm.doc.parents_acknowledged_at")
 			self.assertTrue(acknowledged, "the incident does not show the parents' acknowledgement")
 			contact = frappe.db.get_value(
 				"Family Contact", {"child": child, "logged_by_parent": 1, "minutes": 20}
 			)
 			self.assertTrue(contact, "the parent's call is not recorded")
-			self.open(page, f"/app/family-contact/{contact}", "parent-teacher-phone-call", ".form-layout")
+			self.open(
+				page, f"/app/family-contact/{contact}", "class_teacher-phone-parent-call", ".form-layout"
+			)
 			self.assertEqual(page.evaluate("() => cur_frm.doc.channel"), "Video")
 			told = frappe.get_all("Notification Log", {"for_user": teacher.user}, pluck="subject")
 			self.assertTrue(any(NEW_PHONE in subject for subject in told), "the teacher is not told")
 
 	def parent_session(self):
-		return ParentSession(self)
+		"""A parent's phone: a browser at 390 px in Chinese that has not logged in."""
+		return Session(self, None, "phone")
 
 	def assert_page_fits(self, page, shot: str) -> None:
 		width = page.evaluate("() => document.documentElement.scrollWidth")
@@ -786,7 +797,7 @@ class TestDeskInChinese(u.CareTestCase):
 
 
 class Session:
-	"""A logged-in browser context of one person at one width, closed on leaving."""
+	"""A logged-in browser context of one person (None: a visitor) at one width, closed on leaving."""
 
 	def __init__(self, case: TestDeskInChinese, person, width: str) -> None:
 		self.case, self.person, self.width = case, person, width
@@ -796,11 +807,12 @@ class Session:
 		self.context = self.case.browser.new_context(
 			viewport={"width": viewport_width, "height": height}, locale="zh-CN"
 		)
-		response = self.context.request.post(
-			self.case.server.url + "/api/method/login",
-			form={"usr": self.person.user, "pwd": DEMO_PASSWORD},
-		)
-		self.case.assertEqual(response.status, 200, f"login of {self.person.user}: {response.text()}")
+		if self.person is not None:
+			response = self.context.request.post(
+				self.case.server.url + "/api/method/login",
+				form={"usr": self.person.user, "pwd": DEMO_PASSWORD},
+			)
+			self.case.assertEqual(response.status, 200, f"login of {self.person.user}: {response.text()}")
 		page = self.context.new_page()
 		page.script_errors = []
 		page.on("pageerror", lambda error: page.script_errors.append(str(error)))
@@ -820,26 +832,6 @@ def click_form_button(page, label: str) -> None:
 		return
 	page.locator(".page-actions .menu-btn-group > button:visible").click()
 	page.locator(".page-actions .dropdown-menu.show").get_by_text(label, exact=True).click()
-
-
-class ParentSession:
-	"""A parent's phone: a browser at 390 px in Chinese that has not logged in."""
-
-	def __init__(self, case: TestDeskInChinese) -> None:
-		self.case = case
-
-	def __enter__(self):
-		width, height = browser.WIDTHS["phone"]
-		self.context = self.case.browser.new_context(
-			viewport={"width": width, "height": height}, locale="zh-CN"
-		)
-		page = self.context.new_page()
-		page.script_errors = []
-		page.on("pageerror", lambda error: page.script_errors.append(str(error)))
-		return page
-
-	def __exit__(self, *exc) -> None:
-		self.context.close()
 
 
 PARENT_PASSWORD = "Jia-Zhang-2026!"

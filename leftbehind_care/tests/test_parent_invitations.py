@@ -207,33 +207,24 @@ class TestParentInvitations(u.CareTestCase):
 		self.remove_parent_account()
 		card = self.issue()
 		client = self.guest()
-		for left in range(rules.PHONE_TRIES - 1, 0, -1):
+
+		def accept(digits: str) -> tuple[int, str]:
 			status, body = client.send_json(
 				"post",
 				"/api/method/leftbehind_care.parents.accept_invitation",
 				code=card["code"],
-				digits="0000",
-				password="x",
+				digits=digits,
+				password=u.PASSWORD,
 			)
+			return status, u.messages_of(body)
+
+		for left in range(rules.PHONE_TRIES - 1, 0, -1):
+			status, said = accept("0000")
 			self.assertNotEqual(status, 200)
-			self.assertIn(f"{left} tries left", u.messages_of(body))
-		status, body = client.send_json(
-			"post",
-			"/api/method/leftbehind_care.parents.accept_invitation",
-			code=card["code"],
-			digits="0000",
-			password="x",
-		)
-		self.assertIn("locked", u.messages_of(body))
+			self.assertIn(f"{left} tries left", said)
+		self.assertIn("locked", accept("0000")[1])
 		# Locked: the right digits no longer open it.
-		status, body = client.send_json(
-			"post",
-			"/api/method/leftbehind_care.parents.accept_invitation",
-			code=card["code"],
-			digits=self.phone[-4:],
-			password=u.PASSWORD,
-		)
-		self.assertIn("locked", u.messages_of(body))
+		self.assertIn("locked", accept(self.phone[-4:])[1])
 		frappe.db.rollback()
 		self.assertEqual(frappe.db.get_value(INVITATION, card["name"], "status"), rules.PENDING)
 		self.assertFalse(frappe.db.exists("User", {"mobile_no": self.phone}))

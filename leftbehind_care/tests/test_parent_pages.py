@@ -51,6 +51,21 @@ class TestParentPages(u.CareTestCase):
 			self.assertNotIn(hidden, html)
 		self.assertNotIn(frappe.db.get_value(CHILD, self.a1, "id_number"), html)
 
+	def test_the_mentors_phone_only_where_the_mentor_agreed(self):
+		name, phone = u.B1_VOLUNTEER
+		pairing = frappe.db.get_value("Mentor Pairing", {"child": self.b1, "mentor_name": name})
+		client = u.RestClient(self.b1_father)
+		try:
+			for agreed in (0, 1):
+				frappe.db.set_value("Mentor Pairing", pairing, "phone_for_parents", agreed)
+				frappe.db.commit()
+				status, html = self.page(client)
+				self.assertIn(name, html)
+				self.assertEqual(phone in html, bool(agreed))
+		finally:
+			frappe.db.set_value("Mentor Pairing", pairing, "phone_for_parents", 0)
+			frappe.db.commit()
+
 	def test_the_other_parent_sees_the_incident_and_acknowledges_it(self):
 		incident = frappe.db.get_value("Care Incident", {"child": self.b1})
 		frappe.db.set_value("Care Incident", incident, "parents_acknowledged_at", None)
