@@ -157,6 +157,7 @@ standard_queries = {
 jinja = {
 	"methods": [
 		"leftbehind_care.leftbehind_care.doctype.left_behind_child.left_behind_child.missing_item_labels",
+		"leftbehind_care.parents.pending_invitation_cards",
 	],
 }
 

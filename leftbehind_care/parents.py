@@ -166,6 +166,22 @@ def invitation_in_care(name: str):
 	frappe.throw(out_of_care(INVITATION, name or "", "open"), frappe.PermissionError)
 
 
+def pending_invitation_cards(child: str) -> list[dict]:
+	"""For the contact card (联系卡): the child's pending invitations that the reader may issue —
+	code, link and QR code — so the card handed to the family carries them. Others print none."""
+	cards = []
+	for name in frappe.get_all(
+		INVITATION,
+		filters={"child": child, "status": rules.PENDING, "expires_at": (">", now_datetime())},
+		pluck="name",
+		ignore_permissions=True,
+	):
+		doc = frappe.get_doc(INVITATION, name)
+		if frappe.has_permission(INVITATION, "write", doc=doc):
+			cards.append(card(doc, doc.get_password("code")))
+	return cards
+
+
 def card(doc, code: str) -> dict:
 	link = card_link(code)
 	return {
@@ -270,6 +286,8 @@ def accept_invitation(code: str, digits: str, password: str | None = None) -> di
 			frappe.throw(_("Choose a password for your account."), title=_("Password"))
 		user = make_account(doc, password)
 	doc.reload()
+	# Recorded as the parent's own act (the invitation's history names them, not a visitor).
+	frappe.set_user(user)
 	doc.flags.from_parent = True
 	doc.status, doc.used_at, doc.user = rules.USED, now_datetime(), user
 	doc.save(ignore_permissions=True)
@@ -482,7 +500,7 @@ def school_letters(children: list[str]) -> list[rules.Letter]:
 		],
 		ignore_permissions=True,
 	):
-		told = frappe.format(row.parents_notified_at, "Datetime") if row.parents_notified_at else ""
+		told = minute_of(row.parents_notified_at) if row.parents_notified_at else ""
 		text = _(row.incident_kind) + (" · " + _("told {0}").format(told) if told else "")
 		items.append(
 			rules.Letter(
@@ -490,6 +508,11 @@ def school_letters(children: list[str]) -> list[rules.Letter]:
 			)
 		)
 	return rules.letters(items)
+
+
+def minute_of(moment) -> str:
+	moment = get_datetime(moment)
+	return f"{frappe.format(moment.date(), 'Date')} {moment:%H:%M}"
 
 
 def accepted_notices(user: str | None = None) -> list[str]:
@@ -562,6 +585,12 @@ def acknowledge(incident: str) -> None:
 	doc = frappe.get_doc("Care Incident", incident)
 	if not doc.parents_acknowledged_at:
 		doc.parents_acknowledged_at = now_datetime()
+		if not doc.parents_notified_at:
+			doc.notified_by = _("The parents' page (acknowledged there)")
+		doc.parents_notified_at = rules.notified_on_acknowledgement(
+			get_datetime(doc.parents_notified_at) if doc.parents_notified_at else None,
+			doc.parents_acknowledged_at,
+		)
 		parent_save(doc)
 
 

@@ -207,3 +207,9 @@ def test_the_county_publishes_to_every_school_and_a_leader_to_their_own():
 	with pytest.raises(RuleError) as err:
 		p.check_article_school("乙小学", ["甲小学"], all_schools=False)
 	assert code_of(err) == "article_other_school"
+
+
+def test_an_acknowledgement_tells_the_parents_when_the_school_had_not():
+	told = datetime.datetime(2026, 12, 3, 18, 0)
+	assert p.notified_on_acknowledgement(told, NOW) == told
+	assert p.notified_on_acknowledgement(None, NOW) == NOW

@@ -370,6 +370,13 @@ def test_select_options_match_the_core():
 		parents.REVOKED,
 	)
 	assert invitation["status"]["default"] == parents.PENDING
+	# The invitee's relation as the file's rows give it (shown translated).
+	guardian_row = {f["fieldname"]: f for f in DOCTYPES["Left Behind Child Guardian"]["fields"]}
+	parent_row = {f["fieldname"]: f for f in DOCTYPES["Left Behind Child Parent"]["fields"]}
+	relations = set(invitation["relation"]["options"].split("\n")) - {""}
+	assert relations == set(guardian_row["relation"]["options"].split("\n")) | set(
+		parent_row["relation"]["options"].split("\n")
+	)
 	member = {f["fieldname"]: f for f in DOCTYPES["Care School Member"]["fields"]}
 	assert set(member["member_role"]["options"].split("\n")) == {
 		scope.MEMBER_LEADER,

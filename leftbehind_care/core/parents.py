@@ -241,6 +241,15 @@ def letters(items: Iterable[Letter], limit: int = 50) -> list[Letter]:
 	return shared[:limit]
 
 
+def notified_on_acknowledgement(
+	notified_at: datetime.datetime | None, acknowledged_at: datetime.datetime
+) -> datetime.datetime:
+	"""When the parents were told of an incident, once one has acknowledged it on their page: the
+	school's record of telling them, or else the acknowledgement itself (the page told them; the
+	24-hour alert counts it)."""
+	return notified_at or acknowledged_at
+
+
 # ---- the notice of how the data is used (first login)
 
 NOTICE_VERSION = "2026-12"

@@ -345,6 +345,19 @@ class TestParentInvitations(u.CareTestCase):
 			parents.send_invitation_sms(card["name"])
 		self.assertIn("SMS Settings", str(refused.exception))
 
+	def test_the_contact_card_carries_a_pending_invitation_for_those_who_issue_them(self):
+		card = self.issue()
+		frappe.set_user(u.TEACHER)
+		printed = frappe.get_print(CHILD, self.a1, "Contact Card")
+		self.assertIn(card["code"], printed)
+		self.assertIn("data:image/svg+xml;base64,", printed)
+		frappe.set_user(u.MENTOR)  # paired with a1: prints the card, issues no invitation
+		printed = frappe.get_print(CHILD, self.a1, "Contact Card")
+		self.assertNotIn(card["code"], printed)
+		frappe.set_user(u.TEACHER)
+		parents.revoke_invitation(card["name"])
+		self.assertNotIn(card["code"], frappe.get_print(CHILD, self.a1, "Contact Card"))
+
 	def test_guessing_codes_is_rate_limited(self):
 		client = self.guest()
 		statuses = [
