@@ -113,7 +113,7 @@ def send_invitation_sms(name: str) -> dict:
 
 	doc = invitation_in_care(name)
 	if doc.status != rules.PENDING:
-		frappe.throw(_("Only a pending invitation can be shown again. Issue a new one."))
+		frappe.throw(_("Only a pending invitation can be sent. Issue a new one."))
 	settings = frappe.get_single("SMS Settings")
 	if not settings.sms_gateway_url:
 		frappe.throw(
@@ -121,7 +121,7 @@ def send_invitation_sms(name: str) -> dict:
 		)
 	code = doc.get_password("code")
 	text = _(
-		"{0}: {1}, the class teacher of {2} invites you to the school's parents' pages. Code {3}, valid until {4}: {5}"
+		"{0}: {1}, {2}'s class teacher invites you to the school's parents' pages. Code {3}, valid until {4}: {5}"
 	).format(
 		doc.school,
 		doc.invitee_name,

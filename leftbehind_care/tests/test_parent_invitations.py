@@ -275,6 +275,13 @@ class TestParentInvitations(u.CareTestCase):
 		self.assertEqual(
 			sorted(c.child for c in parents.parent_children(user)), sorted([self.a1, self.sibling])
 		)
+		# The sibling's file no longer lists this parent (the row removed): that child is not reached.
+		frappe.db.set_value(INVITATION, second["name"], "invitee_row", "row-removed", update_modified=False)
+		self.assertEqual([c.child for c in parents.parent_children(user)], [self.a1])
+		frappe.db.set_value(
+			INVITATION, second["name"], "invitee_row", self.sibling_row(), update_modified=False
+		)
+		self.assertEqual(len(parents.parent_children(user)), 2)
 		# The parent logs in with their mobile number.
 		login = u.GuestClient()
 		response = login.request("post", "/api/method/login", data={"usr": self.phone, "pwd": u.PASSWORD})
@@ -293,6 +300,9 @@ class TestParentInvitations(u.CareTestCase):
 		frappe.set_user(u.TEACHER)
 		parents.revoke_invitation(second["name"])
 		self.assertEqual(frappe.db.get_value("User", user, "enabled"), 0)
+
+	def sibling_row(self) -> str:
+		return frappe.db.get_value("Left Behind Child Parent", {"parent": self.sibling})
 
 	def remove_parent_account(self):
 		frappe.set_user("Administrator")
