@@ -253,7 +253,9 @@ def check_invitation(code: str) -> dict:
 @rate_limit(limit=20, seconds=60 * 60)
 def accept_invitation(code: str, digits: str, password: str | None = None) -> dict:
 	"""Open an invitation: the last four digits of the phone on file, then a password for a new
-	account (a parent who has one already, for a sibling, keeps theirs). Logs the parent in."""
+	account, which is logged in. A parent who has an account already (a sibling's) keeps it and
+	their password: the child joins it, and they log in as usual (the code and the digits are no
+	password)."""
 	try:
 		doc = find_invitation(code)
 		rules.check_open(as_rule(doc), now_datetime())
@@ -274,7 +276,8 @@ def accept_invitation(code: str, digits: str, password: str | None = None) -> di
 	except RuleError as err:
 		raise_rule_error(err)
 	user = existing_account(doc.phone)
-	if not user:
+	new_account = not user
+	if new_account:
 		if frappe.db.exists("User", {"mobile_no": doc.phone}):
 			frappe.throw(
 				_(
@@ -292,6 +295,10 @@ def accept_invitation(code: str, digits: str, password: str | None = None) -> di
 	doc.status, doc.used_at, doc.user = rules.USED, now_datetime(), user
 	doc.save(ignore_permissions=True)
 	frappe.db.set_value("User", user, "enabled", 1)
+	if not new_account:
+		# The sibling joins the account; its holder logs in with their own password.
+		frappe.set_user("Guest")
+		return {"redirect": "/login?redirect-to=/parent"}
 	frappe.local.login_manager.login_as(user)
 	return {"redirect": "/parent"}
 
