@@ -319,6 +319,15 @@ def test_fields_are_legal(name):
 
 
 @pytest.mark.parametrize("name", sorted(DOCTYPES))
+def test_no_field_is_hidden_and_mandatory_without_a_default(name):
+	"""Frappe refuses such a DocType (HiddenAndMandatoryWithoutDefaultError) on v16's validation."""
+	for field in DOCTYPES[name]["fields"]:
+		assert not (field.get("hidden") and field.get("reqd") and not field.get("default")), field[
+			"fieldname"
+		]
+
+
+@pytest.mark.parametrize("name", sorted(DOCTYPES))
 def test_every_role_has_a_deliberate_permission_row_or_none(name):
 	doctype = DOCTYPES[name]
 	if doctype.get("istable"):

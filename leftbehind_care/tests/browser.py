@@ -44,7 +44,6 @@ ALLOWED_ENGLISH = {
 	"PDF": "the print view's download button: the file format's name, written so in Chinese too",
 	"CSV": "a file format's name (an export in Child File Access), written so in Chinese too",
 	"Excel": "a file format's name (an export in Child File Access), written so in Chinese too",
-	"Frappe": "the framework's name in the parents' web pages' footer (基于Frappe构建)",
 }
 # Words of one or more Latin letters; digits and codes around them are ignored.
 _WORD = re.compile(r"[A-Za-z]{2,}")
