@@ -27,7 +27,6 @@ from leftbehind_care.messages import raise_rule_error
 PARENT_ROLE = rules.PARENT_ROLE
 INVITATION = "Care Parent Invitation"
 CHILD = "Left Behind Child"
-ROW_DOCTYPES = {rules.PARENT: "Left Behind Child Parent", rules.GUARDIAN: "Left Behind Child Guardian"}
 JOIN_ROUTE = "/parent/join"
 
 
@@ -52,7 +51,9 @@ def parent_children(user: str | None = None) -> list[frappe._dict]:
 	)
 	kept = []
 	for row in rows:
-		if frappe.db.exists(ROW_DOCTYPES[row.invitee_kind], {"name": row.invitee_row, "parent": row.child}):
+		if frappe.db.exists(
+			rules.ROWS[row.invitee_kind].doctype, {"name": row.invitee_row, "parent": row.child}
+		):
 			kept.append(row)
 	return kept
 
@@ -430,7 +431,7 @@ def child_card(row) -> dict:
 		fields=["mentor_name", "mentor_phone", "phone_for_parents"],
 	)
 	own = frappe.db.get_value(
-		ROW_DOCTYPES[row.invitee_kind],
+		rules.ROWS[row.invitee_kind].doctype,
 		row.invitee_row,
 		list(rules.PARENT_FIELDS) if row.invitee_kind == rules.PARENT else list(rules.GUARDIAN_FIELDS),
 		as_dict=True,
@@ -580,7 +581,7 @@ def with_whom(row) -> str:
 	"""Family Contact's `with_whom` for the invited person."""
 	if row.invitee_kind == rules.GUARDIAN:
 		return "Guardian"
-	relation = frappe.db.get_value(ROW_DOCTYPES[row.invitee_kind], row.invitee_row, "relation")
+	relation = frappe.db.get_value(rules.ROWS[row.invitee_kind].doctype, row.invitee_row, "relation")
 	return relation if relation in ("Father", "Mother") else "Other"
 
 
@@ -614,7 +615,12 @@ def leave_message(child: str, message: str) -> None:
 		tell(
 			user,
 			lambda: _("Message from {0} ({1}'s family): {2}").format(
-				frappe.db.get_value(ROW_DOCTYPES[row.invitee_kind], row.invitee_row, name_field(row)) or "",
+				frappe.db.get_value(
+					rules.ROWS[row.invitee_kind].doctype,
+					row.invitee_row,
+					rules.ROWS[row.invitee_kind].name_field,
+				)
+				or "",
 				frappe.db.get_value(CHILD, child, "child_name"),
 				text,
 			),
@@ -623,10 +629,6 @@ def leave_message(child: str, message: str) -> None:
 
 
 MESSAGE_LIMIT = 500
-
-
-def name_field(row) -> str:
-	return "parent_name" if row.invitee_kind == rules.PARENT else "guardian_name"
 
 
 def teachers_of(child: str) -> list[str]:
@@ -655,7 +657,7 @@ def update_my_info(child: str, **sent) -> dict:
 	row = reached_child(child)
 	for request_field in ("cmd", "_lang"):
 		sent.pop(request_field, None)
-	doctype = ROW_DOCTYPES[row.invitee_kind]
+	doctype = rules.ROWS[row.invitee_kind].doctype
 	own_fields = [field for field in sent if field in rules.PARENT_FIELDS]
 	current = frappe.db.get_value(doctype, row.invitee_row, own_fields or ["name"], as_dict=True) or {}
 	if sent.get("planned_return"):
@@ -674,9 +676,6 @@ def update_my_info(child: str, **sent) -> dict:
 	return {"changed": sorted(update.changes)}
 
 
-ROWS_FIELD = {rules.PARENT: "parents_away", rules.GUARDIAN: "guardians"}
-
-
 def shown(value) -> str:
 	"""A row's value as the history line shows it: an option in the reader's language, a date as
 	the site writes dates, nothing as a dash."""
@@ -691,14 +690,14 @@ def update_row(row, update: rules.FileUpdate) -> None:
 	"""One row of the file changed as the parent asked. The child's history says who changed what
 	and when in one translated line (Frappe's own history names a row's fields untranslated)."""
 	doc = frappe.get_doc(CHILD, row.child)
-	own = next(r for r in doc.get(ROWS_FIELD[row.invitee_kind]) if r.name == row.invitee_row)
-	meta = frappe.get_meta(ROW_DOCTYPES[row.invitee_kind])
+	own = next(r for r in doc.get(rules.ROWS[row.invitee_kind].field) if r.name == row.invitee_row)
+	meta = frappe.get_meta(rules.ROWS[row.invitee_kind].doctype)
 	changes = "；".join(
 		_("{0} from {1} to {2}").format(_(meta.get_label(field)), shown(own.get(field)), shown(value))
 		for field, value in update.changes.items()
 	)
 	own.update(update.changes)
-	person = own.get(name_field(row)) or ""
+	person = own.get(rules.ROWS[row.invitee_kind].name_field) or ""
 	parent_save(doc, ignore_version=True)
 	doc.add_comment("Info", _("{0} changed on the parents' page: {1}").format(person, changes))
 	if row.invitee_kind == rules.GUARDIAN and update.phone_changed and own.guardian:

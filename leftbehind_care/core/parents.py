@@ -33,6 +33,22 @@ PARENT = "Parent Away"  # a row of the parents away
 GUARDIAN = "Guardian"  # a row of the guardians
 INVITEE_KINDS = (PARENT, GUARDIAN)
 
+
+@dataclass(frozen=True)
+class InviteeRows:
+	"""Where an invitee kind's rows are in the child's file: its table field, the table's DocType
+	and the field holding the person's name."""
+
+	field: str
+	doctype: str
+	name_field: str
+
+
+ROWS = {
+	PARENT: InviteeRows("parents_away", "Left Behind Child Parent", "parent_name"),
+	GUARDIAN: InviteeRows("guardians", "Left Behind Child Guardian", "guardian_name"),
+}
+
 # An invitation's states, as stored.
 PENDING, USED, REVOKED = "Pending", "Used", "Revoked"
 

@@ -11,8 +11,6 @@ from leftbehind_care.core.child import ACTIVE
 from leftbehind_care.core.errors import RuleError
 from leftbehind_care.records import ChildRecord
 
-# The child's table that holds the invitee's row, and the row's name field.
-ROWS = {rules.PARENT: ("parents_away", "parent_name"), rules.GUARDIAN: ("guardians", "guardian_name")}
 # Set when issued; no save changes them afterwards.
 ISSUED = ("invitee_name", "relation", "phone", "issued_at", "expires_at", "code_key")
 # Set only by the parent's opening of the invitation (家长端).
@@ -41,19 +39,19 @@ class CareParentInvitation(ChildRecord):
 			self.revoked_at, self.revoked_by = now_datetime(), frappe.session.user
 
 	def issue(self, child) -> None:
-		table, name_field = ROWS.get(self.invitee_kind) or (None, None)
-		if table is None:
+		rows = rules.ROWS.get(self.invitee_kind)
+		if rows is None:
 			raise RuleError("invitation_invitee_kind", kind=self.invitee_kind)
 		row = frappe.db.get_value(
-			"Left Behind Child Parent" if table == "parents_away" else "Left Behind Child Guardian",
-			{"name": self.invitee_row, "parent": self.child, "parentfield": table},
-			[name_field, "relation", "phone"],
+			rows.doctype,
+			{"name": self.invitee_row, "parent": self.child, "parentfield": rows.field},
+			[rows.name_field, "relation", "phone"],
 			as_dict=True,
 		)
 		if not row:
 			raise RuleError("invitation_row_missing", row=self.invitee_row)
 		self.phone = rules.check_invitee(self.invitee_kind, row.phone, child.status == ACTIVE)
-		self.invitee_name, self.relation = row.get(name_field), row.relation
+		self.invitee_name, self.relation = row.get(rows.name_field), row.relation
 		code = rules.new_code()
 		self.flags.code = code  # shown once, to whoever issued it
 		self.code, self.code_key = code, rules.code_key(code)
