@@ -120,6 +120,19 @@ def children_query(conditions: dict, scope: CareScope | None = None):
 	return in_scope(frappe.qb.from_(child).select(child.name), child, conditions, scope)
 
 
+def child_records_in_scope(query, record: Table, conditions: dict, scope: CareScope | None = None):
+	"""`query` of a record about one child (`record` has its `child` column; pairings, plans, cases…)
+	narrowed to the records of children in the scope (the user's by default) and meeting
+	`conditions` (the record's field: value), as `get_list` narrows it
+	(`child_record_query_conditions`)."""
+	scope = scope or get_scope()
+	if not scope.all_schools:
+		query = query.where(record.child.isin(children_query({}, scope)))
+	for field, value in conditions.items():
+		query = query.where(record[field] == value)
+	return query
+
+
 def child_in_scope_condition(scope: CareScope, column: str) -> str:
 	"""SQL condition: `column` (a Link to Left Behind Child) names a child in scope."""
 	return "{column} in (select c.name from `tabLeft Behind Child` c where {children})".format(

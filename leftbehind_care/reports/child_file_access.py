@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from leftbehind_care.reports.columns import Column, _lt
 
@@ -28,8 +28,7 @@ WEB_PAGE = _lt("Web Page")
 METHODS = {"REST": _lt("Program Interface")}
 
 
-@dataclass(frozen=True)
-class AccessEntry:
+class AccessEntry(NamedTuple):
 	"""An Access Log entry (its fields, in the order the query reads them)."""
 
 	creation: datetime.datetime

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from leftbehind_care.core import plans as rules
 from leftbehind_care.reports.columns import Column, _lt
@@ -30,8 +31,7 @@ COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class PlanLine:
+class PlanLine(NamedTuple):
 	"""A plan as the report reads it (its fields, in the order the query reads them)."""
 
 	name: str

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from leftbehind_care.core import support as rules
 from leftbehind_care.reports.columns import CHILD_COLUMNS, Column, _lt
@@ -19,8 +20,9 @@ COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class ChildLine:
+class ChildLine(NamedTuple):
+	"""A child as the report reads it (a tuple: a county's twenty thousand are made quickly)."""
+
 	child: str
 	child_name: str
 	class_title: str
@@ -38,27 +40,46 @@ def build(
 ) -> ThreePriorities:
 	"""`children` are the reader's active children in the order shown; `received` the (child,
 	priority kind) of the term's Priority Support records. With `gaps_only`, only the children who
-	received none are listed; the counts are of all."""
-	children = list(children)
-	received = list(received)
-	kinds: dict[str, list[str]] = {}
+	received none are listed; the counts are of all.
+
+	The rules (`core.support`) judge each distinct set of kinds a child received once: a county has
+	twenty thousand children but at most eight such sets."""
+	kinds: dict[str, set[str]] = {}
 	for child, kind in received:
-		kinds.setdefault(child, []).append(kind)
-	gaps = {gap.child for gap in rules.priority_gaps([c.child for c in children], received)}
-	report = ThreePriorities(children=len(children), received_none=len(gaps))
-	for line in children:
-		if gaps_only and line.child not in gaps:
+		kinds.setdefault(child, set()).add(kind)
+	judged: dict[frozenset[str], tuple[int, int, int, int]] = {}
+
+	def judge(got: frozenset[str]) -> tuple[int, int, int, int]:
+		flags = rules.priorities_received(got)
+		gap = bool(rules.priority_gaps(["child"], [("child", kind) for kind in got]))
+		return (
+			int(flags[rules.TUTORING]),
+			int(flags[rules.DAILY_CARE]),
+			int(flags[rules.ACTIVITY_PLACEMENT]),
+			int(gap),
+		)
+
+	report = ThreePriorities()
+	rows = report.rows
+	nothing = frozenset()
+	for child, child_name, class_title in children:
+		got = frozenset(kinds.get(child, nothing))
+		flags = judged.get(got)
+		if flags is None:
+			flags = judged[got] = judge(got)
+		report.children += 1
+		report.received_none += flags[3]
+		if gaps_only and not flags[3]:
 			continue
-		got = rules.priorities_received(kinds.get(line.child, []))
-		report.rows.append(
+		rows.append(
 			{
-				"child": line.child,
-				"child_name": line.child_name,
-				"class_title": line.class_title,
-				"tutoring": int(got[rules.TUTORING]),
-				"daily_care": int(got[rules.DAILY_CARE]),
-				"activity": int(got[rules.ACTIVITY_PLACEMENT]),
-				"none": int(line.child in gaps),
+				"child": child,
+				"child_name": child_name,
+				"class_title": class_title,
+				"tutoring": flags[0],
+				"daily_care": flags[1],
+				"activity": flags[2],
+				"none": flags[3],
 			}
 		)
 	return report

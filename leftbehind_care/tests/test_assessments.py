@@ -401,3 +401,34 @@ class TestReports(AssessmentCase):
 		for user in (u.MENTOR, u.INSPECTOR):
 			with self.subTest(user=user):
 				self.assertRaises(frappe.PermissionError, self.run_report, user, "Intervention Plan Status")
+
+	def test_plan_status_shows_an_ended_plan_once_with_the_day_it_ended(self):
+		plan = frappe.get_doc(PLAN, self.assess(value=3).proposed_plan)
+		frappe.db.set_value(
+			PLAN, plan.name, {"workflow_state": "Closed", "drafted_on": add_days(u.TODAY, -20)}
+		)
+		# Escalated, taken back, closed: two ends in its history, the last one counts.
+		for to_state, days in (("Escalated", -15), ("In Progress", -12), ("Closed", -5)):
+			frappe.get_doc(
+				{
+					"doctype": "Intervention Plan Transition",
+					"parent": plan.name,
+					"parenttype": PLAN,
+					"parentfield": "transitions",
+					"to_state": to_state,
+					"at": add_to_date(now_datetime(), days=days),
+				}
+			).db_insert()
+		rows = [r for r in self.run_report(u.ADMIN, "Intervention Plan Status") if r["name"] == plan.name]
+		self.assertEqual(len(rows), 1)
+		row = rows[0]
+		self.assertEqual(
+			(row["state"], row["ended_on"], row["days_open"]), ("Closed", add_days(u.TODAY, -5), 15)
+		)
+		self.assertEqual(
+			(row["class_title"], row["responsible_teacher_name"]),
+			(
+				frappe.db.get_value("Care Class", plan.care_class, "class_title"),
+				frappe.db.get_value("User", plan.responsible_teacher, "full_name"),
+			),
+		)

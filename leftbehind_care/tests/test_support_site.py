@@ -234,6 +234,39 @@ class TestDropoutFollowUp(SupportCase):
 			)["result"]
 		self.assertIn(case.name, [r["name"] for r in rows])
 
+	def test_the_open_cases_count_attempts_and_follow_each_readers_scope(self):
+		self.stop_schooling()
+		case = self.case()
+		frappe.db.set_value(CASE, case.name, "opened_on", u.TODAY - 10 * DAY)
+		case.reload()
+		for days in (3, 1):
+			case.append("attempts", {"attempt_date": u.TODAY - days * DAY, "by_whom": "班主任"})
+		case.save()
+		b1 = frappe.get_doc(CHILD, self.children["b1"])
+		b1.schooling_status = "Dropped Out"
+		b1.save()
+		other = frappe.db.get_value(CASE, {"child": b1.name, "case_status": "Following Up"})
+		run = frappe.get_attr("frappe.desk.query_report.run")
+		with self.set_user(u.ADMIN):
+			rows = {r["name"]: r for r in run("Schooling and Safety Follow-ups", {})["result"]}
+		row = rows[case.name]
+		self.assertEqual(
+			(row["days_open"], row["attempts"], row["last_attempt"], row["class_title"]),
+			(10, 2, u.TODAY - DAY, frappe.db.get_value("Care Class", case.care_class, "class_title")),
+		)
+		# b1's case (the test world may hold one already, with attempts of its own), counted as stored
+		attempts = frappe.get_all(
+			"Persuasion Attempt", filters={"parent": other, "parenttype": CASE}, pluck="attempt_date"
+		)
+		self.assertEqual(
+			(rows[other]["attempts"], rows[other]["last_attempt"]),
+			(len(attempts), max(attempts, default=None)),
+		)
+		with self.set_user(u.LEADER):
+			names = [r["name"] for r in run("Schooling and Safety Follow-ups", {})["result"]]
+		self.assertIn(case.name, names)
+		self.assertNotIn(other, names)
+
 
 class TestSafetyAndActivities(SupportCase):
 	def inspection(self, user: str = u.LEADER, **hazard):

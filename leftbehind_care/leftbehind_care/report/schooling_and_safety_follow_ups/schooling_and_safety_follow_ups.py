@@ -8,8 +8,11 @@ formats them."""
 
 from __future__ import annotations
 
+import functools
+
 import frappe
 from frappe import _
+from frappe.query_builder.functions import Coalesce, Count, Max
 from frappe.utils import getdate, nowdate
 
 from leftbehind_care.compliance import CHILD
@@ -17,9 +20,12 @@ from leftbehind_care.core import keep_in_school, safety
 from leftbehind_care.leftbehind_care.report.boarding_mobilisation.boarding_mobilisation import (
 	guardian_capacities,
 )
+from leftbehind_care.permissions import child_records_in_scope
 from leftbehind_care.reports import schooling_and_safety_follow_ups as builder
 from leftbehind_care.reports import scope_conditions
 from leftbehind_care.utils import care_report, class_titles, report_columns
+
+CASE = "Schooling Follow-up"
 
 
 def sign_labels() -> dict[str, str]:
@@ -45,54 +51,67 @@ def execute(filters: dict | None = None):
 			sign_labels(),
 		)
 	else:
-		cases = case_lines(filters)
-		rows = builder.open_cases(cases, persuasion_attempts([c.name for c in cases]), today)
+		rows = builder.open_cases(*open_cases(filters), today)
 	return report_columns(builder.COLUMNS[view]), rows
 
 
-def case_lines(filters) -> list[builder.CaseLine]:
-	rows = frappe.get_list(
-		"Schooling Follow-up",
-		filters=scope_conditions(filters, ("school",), case_status=keep_in_school.OPEN),
-		fields=[
-			"name",
-			"child",
-			"child_name",
-			"care_class",
-			"opened_on",
-			"responsible_leader",
-			"schooling_status",
-		],
-		order_by="opened_on asc",
-		limit_page_length=0,
-	)
-	titles = class_titles({r.care_class for r in rows if r.care_class})
-	return [
-		builder.CaseLine(
-			r.name,
-			r.child,
-			r.child_name,
-			r.care_class,
-			titles.get(r.care_class, r.care_class),
-			getdate(r.opened_on),
-			r.responsible_leader,
-			_(r.schooling_status) if r.schooling_status else "",
+def open_cases(filters) -> tuple[list[builder.CaseLine], list[tuple]]:
+	"""The open cases the reader may read, oldest first, with their class's title, and the (case,
+	number of persuasion attempts, the last one's date) of those with any — in one query, scoped as
+	`get_list` scopes cases (`permissions.child_records_in_scope`)."""
+	if not frappe.has_permission(CASE, "read"):
+		raise frappe.PermissionError
+	case = frappe.qb.DocType(CASE)
+	care_class = frappe.qb.DocType("Care Class")
+	attempt = frappe.qb.DocType("Persuasion Attempt")
+	attempts = (
+		frappe.qb.from_(attempt)
+		.select(attempt.parent, Count(attempt.name).as_("attempts"), Max(attempt.attempt_date).as_("last"))
+		.where(attempt.parenttype == CASE)
+		.groupby(attempt.parent)
+	).as_("attempts")
+	query = (
+		frappe.qb.from_(case)
+		.left_join(care_class)
+		.on(care_class.name == case.care_class)
+		.left_join(attempts)
+		.on(attempts.parent == case.name)
+		.select(
+			case.name,
+			case.child,
+			case.child_name,
+			case.care_class,
+			Coalesce(care_class.class_title, case.care_class),
+			case.opened_on,
+			case.responsible_leader,
+			case.schooling_status,
+			attempts.attempts,
+			attempts.last,
 		)
-		for r in rows
-	]
-
-
-def persuasion_attempts(cases: list[str]) -> list[tuple]:
-	"""(case, number of attempts, the last one's date) of the cases with any, in one query."""
-	if not cases:
-		return []
-	return frappe.get_all(
-		"Persuasion Attempt",
-		filters={"parenttype": "Schooling Follow-up", "parent": ("in", cases)},
-		fields=["parent", "count(name) as attempts", "max(attempt_date) as last_attempt"],
-		group_by="parent",
-		as_list=True,
+		.orderby(case.opened_on)
+		.orderby(case.name)
 	)
+	query = child_records_in_scope(
+		query, case, scope_conditions(filters, ("school",), case_status=keep_in_school.OPEN)
+	)
+	status = functools.cache(_)
+	cases, counted = [], []
+	for name, child, child_name, care_class, title, opened_on, leader, schooling, count, last in query.run():
+		cases.append(
+			builder.CaseLine(
+				name,
+				child,
+				child_name,
+				care_class,
+				title,
+				getdate(opened_on),
+				leader,
+				status(schooling) if schooling else "",
+			)
+		)
+		if count:
+			counted.append((name, count, getdate(last) if last else None))
+	return cases, counted
 
 
 def child_lines(filters) -> list[builder.ChildLine]:
