@@ -63,6 +63,7 @@ def make_care_demo(context, children: int, seed: int, county: str) -> None:
 		("term summaries", summary.term_summaries),
 		("parents' accounts", summary.parent_accounts),
 		("parents' articles", summary.parent_articles),
+		("file reads logged", summary.file_reads),
 	):
 		click.echo(f"  {label:<20} {value:>7}")
 	steps = ", ".join(f"{step} {seconds:.1f}s" for step, seconds in summary.timings.items())

@@ -40,6 +40,7 @@ from leftbehind_care.core.demo import (
 	Person,
 	generate_county,
 )
+from leftbehind_care.core.demo_access import FileReadPlan, generate_file_reads
 from leftbehind_care.core.demo_care import (
 	AssessmentPlan,
 	IncidentPlan,
@@ -107,6 +108,7 @@ class DemoSummary:
 	evaluations: int = 0
 	parent_accounts: int = 0
 	parent_articles: int = 0
+	file_reads: int = 0
 	children: int = 0
 	unsupervised: int = 0
 	# Seconds per step, in the order the steps ran.
@@ -178,6 +180,10 @@ def make_demo(
 		)
 	with summary.timing("support around the child"):
 		insert_support(data, generate_support(data, seed), child_names, summary)
+	with summary.timing("file reads"):
+		summary.file_reads = insert_file_reads(
+			data, generate_file_reads(data, seed), child_names, guardian_names
+		)
 	with summary.timing("compliance ledger"):
 		# The records above were written in bulk, past the saves that keep the ledger current.
 		ledger.rebuild()
@@ -352,6 +358,57 @@ def insert_parent_accounts(
 	for account in accounts:
 		update_password(account.email, DEMO_PASSWORD)
 	return len(accounts)
+
+
+def insert_file_reads(
+	data: DemoCounty, reads: list[FileReadPlan], child_names: list[str], guardian_names: dict[int, str]
+) -> int:
+	"""The Access Log entries of the reads, each made by its reader at its time, as
+	`privacy.log_print`, `privacy.export_report` and `privacy.log_rest_reads` leave them."""
+	rows = []
+	for read in reads:
+		record = None
+		if read.child is not None:
+			record = child_names[read.child]
+			if read.guardian is not None:
+				record = guardian_names[data.children[read.child].guardians[read.guardian].guardian]
+		at = read.at.strftime("%Y-%m-%d %H:%M:%S.%f")
+		rows.append(
+			[
+				frappe.generate_hash(length=10),
+				read.user,
+				read.doctype,
+				record,
+				read.method,
+				read.report_name,
+				read.file_type,
+				at,
+				at,
+				at,
+				read.user,
+				read.user,
+			]
+		)
+	frappe.db.bulk_insert(
+		"Access Log",
+		[
+			"name",
+			"user",
+			"export_from",
+			"reference_document",
+			"method",
+			"report_name",
+			"file_type",
+			"timestamp",
+			"creation",
+			"modified",
+			"owner",
+			"modified_by",
+		],
+		rows,
+		chunk_size=CHUNK_SIZE,
+	)
+	return len(rows)
 
 
 def insert_articles(articles: list[ArticlePlan]) -> int:

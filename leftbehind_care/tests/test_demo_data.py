@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 import frappe
-from frappe.utils import add_to_date, now_datetime
+from frappe.utils import add_days, add_to_date, now_datetime, nowdate
 from frappe.utils.password import check_password
 
 from leftbehind_care.core.demo import EMAIL_DOMAIN
@@ -127,6 +127,41 @@ class TestDemoData(u.CareTestCase):
 		self.assertTrue(calls)
 		for name in calls:
 			frappe.get_doc("Family Contact", name).run_method("validate")
+
+	def test_file_reads_show_in_child_file_access(self):
+		logged = frappe.get_all(
+			"Access Log",
+			filters={"user": ("like", DEMO_USERS), "creation": (">=", add_days(nowdate(), -30))},
+			fields=["user", "export_from", "reference_document", "method"],
+		)
+		self.assertEqual(len(logged), self.summary.file_reads)
+		mine = {c.name for c in self.children}
+		reads = [r for r in logged if r.export_from == "Left Behind Child" and r.method == "Form"]
+		self.assertTrue(reads)
+		self.assertTrue({r.reference_document for r in reads} <= mine)
+		admin = frappe.db.get_value(
+			"Has Role", {"role": "Care Administrator", "parent": ("like", DEMO_USERS)}, "parent"
+		)
+		frappe.set_user(admin)
+		try:
+			rows = frappe.get_attr("frappe.desk.query_report.run")("Child File Access", {})["result"]
+		finally:
+			frappe.set_user("Administrator")
+		demo = [r for r in rows if (r["user"] or "").endswith(DEMO_USERS[1:])]
+		self.assertEqual(len(demo), min(len(logged), 5000))
+		child_rows = [r for r in demo if r["reference_document"] in mine]
+		self.assertTrue(child_rows)
+		names = dict(
+			frappe.get_all(
+				"Left Behind Child",
+				filters={"name": ("in", list(mine))},
+				fields=["name", "child_name"],
+				as_list=True,
+			)
+		)
+		for row in child_rows:
+			self.assertEqual(row["record_name"], names[row["reference_document"]])
+			self.assertTrue(row["user_name"] and row["user_name"] != row["user"])
 
 	def test_intervention_plans_validate_as_stored(self):
 		"""Each demo plan is where its workflow says and validates as its last mover saved it."""
