@@ -1,4 +1,5 @@
-"""Every report of the app, opened bare or with filters that point elsewhere, as every role.
+"""Every report of the app, opened bare or with filters that point elsewhere, as every role; and
+none shows a child its reader may not see.
 
 Frappe v15 marks a Script Report that raises as a prepared (background) report for good
 (`Report.execute_script_report` leaves its 15-second watcher running), and from then on the report
@@ -30,7 +31,12 @@ class TestReportsNeverRaise(u.CareTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		u.make_world()
+		cls.children = u.make_world()
+		b1 = cls.children["b1"]
+		# b1's records of every kind a report lists: a plan, a dropout case, priorities, boarding…
+		u.make_b1_plan(b1)
+		u.make_b1_assessment(b1)
+		u.make_b1_support(b1)
 		cls.reports = frappe.get_all("Report", filters={"module": "Leftbehind Care"}, pluck="name")
 
 	def tearDown(self):
@@ -57,3 +63,36 @@ class TestReportsNeverRaise(u.CareTestCase):
 			),
 			[],
 		)
+
+	def test_no_report_shows_a_child_its_reader_may_not_see(self):
+		"""Each report, in each of its views, as every role that may open it: neither the file
+		number nor the name of a world child outside the reader's scope is anywhere in the answer."""
+		names = {
+			key: (child, frappe.db.get_value("Left Behind Child", child, "child_name"))
+			for key, child in self.children.items()
+		}
+		views = ({}, {"view": "At Risk"}, {"view": "Hazards"}, {"gaps_only": 1})
+		problems, opened = [], set()
+		for report in self.reports:
+			for persona in PERSONAS:
+				for filters in views:
+					frappe.set_user(persona)
+					try:
+						answer = json.dumps(run(report, filters=json.dumps(filters)), default=str)
+					except frappe.PermissionError:
+						continue
+					opened.add((report, persona))
+					for key, values in names.items():
+						if key in u.SEES[persona]:
+							continue
+						problems.extend(
+							f"{report} as {persona} with {filters} shows {key} ({value})"
+							for value in values
+							if value in answer
+						)
+		frappe.set_user("Administrator")
+		self.assertEqual(problems, [])
+		# The readers who see less than the county did open reports (the check is not empty).
+		self.assertTrue({(r, p) for r, p in opened if p in (u.LEADER, u.TEACHER, u.COUNSELOR)})
+		self.assertIn(("Intervention Plan Status", u.TEACHER), opened)
+		self.assertIn(("Schooling and Safety Follow-ups", u.LEADER), opened)
