@@ -64,3 +64,12 @@ def test_membership_without_the_role_grants_nothing():
 	scope = s.build_scope([s.CLASS_TEACHER], MEMBERSHIPS, [])
 	assert scope.sees_no_child
 	assert not scope.sees_school("一中")
+
+
+def test_administrators_see_all_whatever_their_memberships():
+	# The site reads no memberships for them (permissions.get_scope): these decide alone.
+	assert s.sees_all([s.ADMINISTRATOR, s.CLASS_TEACHER])
+	assert s.sees_all(["System Manager"])
+	assert not s.sees_all([s.SCHOOL_LEADER, s.COUNSELOR, s.INSPECTOR, s.MENTOR, s.CLASS_TEACHER])
+	assert s.build_scope([s.ADMINISTRATOR]).all_schools
+	assert s.build_scope([s.ADMINISTRATOR], [("二小", s.MEMBER_LEADER)]) == s.build_scope([s.ADMINISTRATOR])

@@ -55,6 +55,12 @@ class CareScope:
 		return self.all_schools or school in self.schools or school in self.aggregate_schools
 
 
+def sees_all(roles: Iterable[str]) -> bool:
+	"""The county's administrators (and Frappe's superusers) see every school, whatever their
+	school memberships say."""
+	return bool(set(roles) & {ADMINISTRATOR, *SUPERUSER_ROLES})
+
+
 def build_scope(
 	roles: Iterable[str],
 	memberships: Iterable[tuple[str, str]] = (),
@@ -69,7 +75,7 @@ def build_scope(
 	"""
 	roles = set(roles)
 	memberships = list(memberships)
-	if roles & {ADMINISTRATOR, *SUPERUSER_ROLES}:
+	if sees_all(roles):
 		return CareScope(all_schools=True)
 
 	def schools_as(member_role: str, role: str) -> set[str]:

@@ -14,6 +14,7 @@ from frappe import _
 from frappe.query_builder.functions import Coalesce, IfNull
 from frappe.utils import add_days, getdate, nowdate
 
+from leftbehind_care.core.scope import sees_all
 from leftbehind_care.privacy import LOGGED
 from leftbehind_care.reports import child_file_access as builder
 from leftbehind_care.utils import care_report, report_columns
@@ -24,6 +25,10 @@ CHILD, GUARDIAN = "Left Behind Child", "Child Guardian"
 
 @care_report
 def execute(filters=None):
+	if not sees_all(frappe.get_roles()):
+		# Whoever reaches this function (the report's roles say the same for the report page): the
+		# log of every school's reads is the county administrator's.
+		raise frappe.PermissionError
 	filters = frappe._dict(filters or {})
 	entries, names, titles = gather(filters)
 	rows = builder.build(entries, names, titles, functools.cache(_))  # each word translated once

@@ -51,11 +51,11 @@ def execute(filters: dict | None = None):
 			sign_labels(),
 		)
 	else:
-		rows = builder.open_cases(*open_cases(filters), today)
+		rows = builder.open_cases(*gather_cases(filters), today)
 	return report_columns(builder.COLUMNS[view]), rows
 
 
-def open_cases(filters) -> tuple[list[builder.CaseLine], list[tuple]]:
+def gather_cases(filters) -> tuple[list[builder.CaseLine], list[tuple]]:
 	"""The open cases the reader may read, oldest first, with their class's title, and the (case,
 	number of persuasion attempts, the last one's date) of those with any — in one query, scoped as
 	`get_list` scopes cases (`permissions.child_records_in_scope`)."""
