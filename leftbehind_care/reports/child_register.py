@@ -100,6 +100,16 @@ def build(
 	def shown(value: str | None) -> str | None:
 		return option_label(value) if value else value
 
+	missing_texts: dict[str | None, str] = {}  # a county's files miss a handful of combinations
+
+	def missing(items: str | None) -> str:
+		text = missing_texts.get(items)
+		if text is None:
+			text = missing_texts[items] = "、".join(
+				item_labels.get(key, key) for key in child_rules.missing_keys(items)
+			)
+		return text
+
 	rows = []
 	for line in children:
 		guardian = primary.get(line.name)
@@ -115,9 +125,7 @@ def build(
 				"is_boarding": line.is_boarding,
 				"contact_card_issued_on": line.contact_card_issued_on,
 				"completeness": line.completeness,
-				"missing_items": "、".join(
-					item_labels.get(key, key) for key in child_rules.missing_keys(line.missing_items)
-				),
+				"missing_items": missing(line.missing_items),
 				"unsupervised_alert": line.unsupervised_alert,
 				"status": line.status,
 				"guardian_name": guardian.guardian_name if guardian else None,

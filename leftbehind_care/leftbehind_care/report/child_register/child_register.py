@@ -22,7 +22,7 @@ from leftbehind_care.messages import option_label
 from leftbehind_care.permissions import CHILD, in_scope
 from leftbehind_care.reports import child_register as builder
 from leftbehind_care.reports import scope_conditions
-from leftbehind_care.utils import care_report, class_titles, report_columns
+from leftbehind_care.utils import care_report, report_columns
 
 # The child's fields the builder reads, in its order: each row read is a `ChildLine` as it stands.
 FIELDS = [field.name for field in dataclasses.fields(builder.ChildLine)]
@@ -32,11 +32,11 @@ FIELDS = [field.name for field in dataclasses.fields(builder.ChildLine)]
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	conditions = get_conditions(filters)
-	children, guardians = gather(conditions)
+	children, guardians, titles = gather(conditions)
 	report = builder.build(
 		children,
 		guardians,
-		class_titles({child.care_class for child in children if child.care_class}),
+		titles,
 		# Translated once per distinct value: a county's register has thousands of rows and a
 		# handful of option values and missing items.
 		functools.cache(option_label),
@@ -58,16 +58,22 @@ def get_conditions(filters: frappe._dict) -> dict:
 	return conditions
 
 
-def gather(conditions: dict) -> tuple[list[builder.ChildLine], list[builder.GuardianLink]]:
-	"""The children in the reader's scope meeting `conditions`, in the register's order, and the
-	rows of their guardians tables that may be the one shown (primary, or first), in one query:
-	the scope is `permissions.in_scope`, the scope `get_list` applies for this DocType."""
+def gather(
+	conditions: dict,
+) -> tuple[list[builder.ChildLine], list[builder.GuardianLink], dict[str, str]]:
+	"""The children in the reader's scope meeting `conditions`, in the register's order, the rows
+	of their guardians tables that may be the one shown (primary, or first), and the title of each
+	of their classes, in one query: the scope is `permissions.in_scope`, the scope `get_list`
+	applies for this DocType."""
 	if not frappe.has_permission(CHILD, "read"):
 		raise frappe.PermissionError
 	child = frappe.qb.DocType(CHILD)
+	care_class = frappe.qb.DocType("Care Class")
 	link = frappe.qb.DocType("Left Behind Child Guardian")
 	query = (
 		frappe.qb.from_(child)
+		.left_join(care_class)
+		.on(care_class.name == child.care_class)
 		.left_join(link)
 		.on(
 			(link.parent == child.name)
@@ -76,6 +82,7 @@ def gather(conditions: dict) -> tuple[list[builder.ChildLine], list[builder.Guar
 		)
 		.select(
 			*(child[field] for field in FIELDS),
+			care_class.class_title,
 			link.guardian_name,
 			link.phone,
 			link.capacity,
@@ -90,16 +97,20 @@ def gather(conditions: dict) -> tuple[list[builder.ChildLine], list[builder.Guar
 	query = in_scope(query, child, conditions)
 	children: list[builder.ChildLine] = []
 	guardians: list[builder.GuardianLink] = []
+	titles: dict[str, str] = {}
 	split = len(FIELDS)
 	last = None
 	for values in query.run():
 		name = values[0]
 		if name != last:  # a child with a primary guardian besides the first comes twice
-			children.append(builder.ChildLine(*values[:split]))
+			line = builder.ChildLine(*values[:split])
+			children.append(line)
+			if values[split]:
+				titles[line.care_class] = values[split]
 			last = name
-		if values[split + 4] is not None:  # the row's idx: a guardian was joined
-			guardians.append(builder.GuardianLink(name, *values[split:]))
-	return children, guardians
+		if values[split + 5] is not None:  # the row's idx: a guardian was joined
+			guardians.append(builder.GuardianLink(name, *values[split + 1 :]))
+	return children, guardians, titles
 
 
 def get_summary(summary: RegisterSummary) -> list[dict]:
