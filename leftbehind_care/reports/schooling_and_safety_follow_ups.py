@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from leftbehind_care.core import keep_in_school, safety
 from leftbehind_care.reports.columns import CHILD_COLUMNS, CHILD_NAME, CLASS_TITLE, Column, _lt
@@ -41,8 +42,7 @@ COLUMNS = {
 }
 
 
-@dataclass(frozen=True)
-class CaseLine:
+class CaseLine(NamedTuple):
 	name: str
 	child: str
 	child_name: str
@@ -62,22 +62,26 @@ def open_cases(
 	the last one's date) of those with any. Each case with its days open and its attempts; a row
 	also carries the child's file and class behind the name and title it shows."""
 	by_case = {case: (count, last) for case, count, last in attempts}
-	return [
-		{
-			"name": case.name,
-			"child": case.child,
-			"child_name": case.child_name,
-			"care_class": case.care_class,
-			"opened_on": case.opened_on,
-			"responsible_leader": case.responsible_leader,
-			"schooling_status": case.schooling_status,
-			"class_title": case.class_title,
-			"days_open": (today - case.opened_on).days,
-			"attempts": by_case.get(case.name, (0, None))[0],
-			"last_attempt": by_case.get(case.name, (0, None))[1],
-		}
-		for case in cases
-	]
+	none = (0, None)
+	rows = []
+	for case in cases:
+		count, last = by_case.get(case.name, none)
+		rows.append(
+			{
+				"name": case.name,
+				"child": case.child,
+				"child_name": case.child_name,
+				"care_class": case.care_class,
+				"opened_on": case.opened_on,
+				"responsible_leader": case.responsible_leader,
+				"schooling_status": case.schooling_status,
+				"class_title": case.class_title,
+				"days_open": (today - case.opened_on).days,
+				"attempts": count,
+				"last_attempt": last,
+			}
+		)
+	return rows
 
 
 @dataclass(frozen=True)
