@@ -38,6 +38,8 @@ from leftbehind_care.core.demo import (
 	DemoCounty,
 	Guardian,
 	Person,
+	TermPlan,
+	adopt_calendar,
 	generate_county,
 )
 from leftbehind_care.core.demo_access import FileReadPlan, generate_file_reads
@@ -132,6 +134,7 @@ def make_demo(
 	summary = DemoSummary(county=COUNTIES[county].county)
 	with summary.timing("generate"):
 		data = generate_county(children, seed, today, county, taken_id_numbers=id_numbers_on_file())
+		data.terms = adopt_calendar(data.terms, site_terms())
 	with summary.timing("terms"):
 		summary.terms = insert_terms(data)
 	with summary.timing("users"):
@@ -239,6 +242,15 @@ def id_numbers_on_file() -> set[str]:
 
 
 # ---- few records: through their controllers
+
+
+def site_terms() -> list[TermPlan]:
+	return [
+		TermPlan(t.name, t.academic_year, t.semester, getdate(t.start_date), getdate(t.end_date))
+		for t in frappe.get_all(
+			"Care Term", fields=["name", "academic_year", "semester", "start_date", "end_date"]
+		)
+	]
 
 
 def insert_terms(data: DemoCounty) -> int:

@@ -1,3 +1,4 @@
+import dataclasses
 import datetime
 import json
 from collections import Counter
@@ -283,3 +284,19 @@ def test_any_day_of_the_year_gives_valid_children(today):
 		assert child.grade + 5 <= rules.age_on(child.birth_date, year_start) <= child.grade + 7
 		rules.check_status(child.status, child.birth_date, child.status_date, child.status_reason, today)
 		parse_id_number(child.id_number, today)
+
+
+def test_the_demo_dates_its_records_in_the_sites_own_terms_where_it_has_them():
+	day = datetime.date
+	TermPlan, adopt_calendar = demo.TermPlan, demo.adopt_calendar
+	planned = demo.academic_year_terms(day(2026, 12, 4))  # 2026-09-01…2027-01-20 and 2027-02-20…07-10
+	assert adopt_calendar(planned, []) == planned
+	# A site whose calendar has nothing in the school year: the demo's own terms.
+	last_year = TermPlan("旧学期", "2025-2026", "Second Semester", day(2026, 3, 1), day(2026, 7, 10))
+	assert adopt_calendar(planned, [last_year]) == planned
+	# A site term over part of the first term: it stands instead of the first; the second is kept.
+	own = TermPlan("本校秋季学期", "2026-2027", "First Semester", day(2026, 10, 6), day(2027, 2, 3))
+	assert adopt_calendar(planned, [last_year, own]) == [own, planned[1]]
+	# A site term of the demo's own name (the demo ran before): the site's, once.
+	again = dataclasses.replace(planned[0], start_date=day(2026, 9, 2))
+	assert adopt_calendar(planned, [again]) == [again, planned[1]]

@@ -338,6 +338,24 @@ def academic_year_terms(today: datetime.date) -> list[TermPlan]:
 	]
 
 
+def adopt_calendar(planned: list[TermPlan], site: list[TermPlan]) -> list[TermPlan]:
+	"""The terms the demo dates its records in: its own school year's (`planned`), except where the
+	site's own calendar (`site`) already has terms on those days — then the site's terms that fall
+	in that school year stand instead of the planned ones they overlap. A record dated in a term the
+	site does not have would be refused on its next save (an assessment outside every term)."""
+	start = min(t.start_date for t in planned)
+	end = max(t.end_date for t in planned)
+	own = [t for t in site if t.start_date <= end and t.end_date >= start]
+
+	def overlaps(plan: TermPlan) -> bool:
+		return any(t.start_date <= plan.end_date and t.end_date >= plan.start_date for t in own)
+
+	kept = [
+		plan for plan in planned if not overlaps(plan) and plan.term_name not in {t.term_name for t in own}
+	]
+	return sorted([*own, *kept], key=lambda t: t.start_date)
+
+
 def years_before(day: datetime.date, years: int) -> datetime.date:
 	try:
 		return day.replace(year=day.year - years)
