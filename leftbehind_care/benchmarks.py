@@ -224,24 +224,26 @@ HAND_SQL = {
 		group by c.name, c.child_name, k.class_title, c.village, c.distance_to_school_km,
 			c.is_boarding""",
 	"Intervention Plan Status": """
-		select p.name, p.child_name, p.care_class, p.workflow_state, p.drafted_on,
-			p.responsible_teacher, p.participating_leader, p.approved_on, p.next_review_on,
-			p.review_overdue, max(t.at)
+		select p.name, p.child_name, k.class_title, p.workflow_state, p.drafted_on, tu.full_name,
+			lu.full_name, p.approved_on, p.next_review_on, p.review_overdue, max(t.at)
 		from `tabIntervention Plan` p
+		left join `tabCare Class` k on k.name = p.care_class
+		left join `tabUser` tu on tu.name = p.responsible_teacher
+		left join `tabUser` lu on lu.name = p.participating_leader
 		left join `tabIntervention Plan Transition` t on t.parent = p.name
 			and t.parenttype = 'Intervention Plan' and t.to_state in ('Closed', 'Escalated')
-		group by p.name, p.child_name, p.care_class, p.workflow_state, p.drafted_on,
-			p.responsible_teacher, p.participating_leader, p.approved_on, p.next_review_on,
-			p.review_overdue
+		group by p.name, p.child_name, k.class_title, p.workflow_state, p.drafted_on, tu.full_name,
+			lu.full_name, p.approved_on, p.next_review_on, p.review_overdue
 		order by p.review_overdue desc, p.drafted_on asc""",
 	"Schooling and Safety Follow-ups": """
-		select f.name, f.child_name, f.care_class, f.opened_on, f.responsible_leader,
+		select f.name, f.child_name, k.class_title, f.opened_on, f.responsible_leader,
 			f.schooling_status, count(a.name), max(a.attempt_date)
 		from `tabSchooling Follow-up` f
+		left join `tabCare Class` k on k.name = f.care_class
 		left join `tabPersuasion Attempt` a on a.parent = f.name
 			and a.parenttype = 'Schooling Follow-up'
-		where f.case_status = 'Open'
-		group by f.name, f.child_name, f.care_class, f.opened_on, f.responsible_leader,
+		where f.case_status = 'Following Up'
+		group by f.name, f.child_name, k.class_title, f.opened_on, f.responsible_leader,
 			f.schooling_status
 		order by f.opened_on""",
 	"Bureau Overview": """
@@ -255,12 +257,17 @@ HAND_SQL = {
 				'activity_share', 'have_all_five')
 		order by s.school, t.start_date""",
 	"Child File Access": """
-		select l.creation, u.full_name, l.export_from, l.reference_document, l.method,
-			l.report_name, l.file_type
+		select l.creation, u.full_name, l.export_from, l.reference_document,
+			coalesce(c.child_name, g.guardian_name), l.method, l.report_name, l.file_type
 		from `tabAccess Log` l
 		left join `tabUser` u on u.name = l.user
+		left join `tabLeft Behind Child` c on l.export_from = 'Left Behind Child'
+			and c.name = l.reference_document
+		left join `tabChild Guardian` g on l.export_from = 'Child Guardian'
+			and g.name = l.reference_document
 		where l.export_from in ('Left Behind Child', 'Child Guardian')
 			and l.creation >= %(month_ago)s
+			and not (l.method = 'Print' and coalesce(l.report_name, '') = '')
 		order by l.creation desc limit 5000""",
 }
 
@@ -415,7 +422,7 @@ def reports(repeat: int = 3, only: str | None = None) -> None:
 		"one school (leader)": first_user_with(roles.SCHOOL_LEADER),
 	}
 	print(f"site {frappe.local.site} ({frappe.db.db_type}): {frappe.db.count('Left Behind Child')} children")
-	print(f"{'report':<34}{'reader':<24}{'rows':>7}{'ms':>9}{'queries':>9}{'hand SQL ms':>13}{'ratio':>7}")
+	print(f"{'report':<34}{'reader':<24}{'rows':>7}{'ms':>9}{'queries':>9}{'hand SQL ms':>13}{'ratio':>8}")
 	try:
 		for name in names:
 			module = frappe.get_attr(
@@ -437,10 +444,10 @@ def reports(repeat: int = 3, only: str | None = None) -> None:
 					continue
 				ms = median_ms(lambda module=module: module({}), repeat)
 				count = queries_run(lambda module=module: module({}))
-				ratio = f"{ms / hand_ms:6.1f}x" if hand_ms and persona.startswith("county") else ""
+				ratio = f"{ms / hand_ms:6.2f}x" if hand_ms and persona.startswith("county") else ""
 				hand_text = f"{hand_ms:12.1f}" if hand_ms and persona.startswith("county") else ""
 				print(
-					f"{name:<34}{persona:<24}{len(result[1]):>7}{ms:9.1f}{count:>9}{hand_text:>13}{ratio:>7}"
+					f"{name:<34}{persona:<24}{len(result[1]):>7}{ms:9.1f}{count:>9}{hand_text:>13}{ratio:>8}"
 				)
 		if not only or only == SUMMARY:
 			summary_figures(term, values, people, repeat)
@@ -472,6 +479,6 @@ def summary_figures(term, values: dict, people: dict[str, str | None], repeat: i
 		ms = median_ms(figures, repeat)
 		count = queries_run(figures)
 		county = persona.startswith("county")
-		ratio = f"{ms / hand_ms:6.1f}x" if county else ""
+		ratio = f"{ms / hand_ms:6.2f}x" if county else ""
 		hand_text = f"{hand_ms:12.1f}" if county else ""
-		print(f"{SUMMARY:<34}{persona:<24}{len(result):>7}{ms:9.1f}{count:>9}{hand_text:>13}{ratio:>7}")
+		print(f"{SUMMARY:<34}{persona:<24}{len(result):>7}{ms:9.1f}{count:>9}{hand_text:>13}{ratio:>8}")
