@@ -611,19 +611,14 @@ def leave_message(child: str, message: str) -> None:
 		frappe.throw(_("Write your message first."))
 	if len(text) > MESSAGE_LIMIT:
 		frappe.throw(_("A message may hold at most {0} characters. Shorten it.").format(MESSAGE_LIMIT))
+	rows = rules.ROWS[row.invitee_kind]
+	# Read once; each recipient gets the sentence in their own language.
+	person = frappe.db.get_value(rows.doctype, row.invitee_row, rows.name_field) or ""
+	child_name = frappe.db.get_value(CHILD, child, "child_name")
 	for user in teachers_of(child):
 		tell(
 			user,
-			lambda: _("Message from {0} ({1}'s family): {2}").format(
-				frappe.db.get_value(
-					rules.ROWS[row.invitee_kind].doctype,
-					row.invitee_row,
-					rules.ROWS[row.invitee_kind].name_field,
-				)
-				or "",
-				frappe.db.get_value(CHILD, child, "child_name"),
-				text,
-			),
+			lambda: _("Message from {0} ({1}'s family): {2}").format(person, child_name, text),
 			child,
 		)
 
@@ -689,15 +684,16 @@ def shown(value) -> str:
 def update_row(row, update: rules.FileUpdate) -> None:
 	"""One row of the file changed as the parent asked. The child's history says who changed what
 	and when in one translated line (Frappe's own history names a row's fields untranslated)."""
+	rows = rules.ROWS[row.invitee_kind]
 	doc = frappe.get_doc(CHILD, row.child)
-	own = next(r for r in doc.get(rules.ROWS[row.invitee_kind].field) if r.name == row.invitee_row)
-	meta = frappe.get_meta(rules.ROWS[row.invitee_kind].doctype)
+	own = next(r for r in doc.get(rows.field) if r.name == row.invitee_row)
+	meta = frappe.get_meta(rows.doctype)
 	changes = "；".join(
 		_("{0} from {1} to {2}").format(_(meta.get_label(field)), shown(own.get(field)), shown(value))
 		for field, value in update.changes.items()
 	)
 	own.update(update.changes)
-	person = own.get(rules.ROWS[row.invitee_kind].name_field) or ""
+	person = own.get(rows.name_field) or ""
 	parent_save(doc, ignore_version=True)
 	doc.add_comment("Info", _("{0} changed on the parents' page: {1}").format(person, changes))
 	if row.invitee_kind == rules.GUARDIAN and update.phone_changed and own.guardian:

@@ -14,13 +14,14 @@ from frappe import _
 from frappe.query_builder.functions import Coalesce, IfNull
 from frappe.utils import add_days, getdate, nowdate
 
+from leftbehind_care.compliance import CHILD
 from leftbehind_care.core.scope import sees_all
 from leftbehind_care.privacy import LOGGED
 from leftbehind_care.reports import child_file_access as builder
 from leftbehind_care.utils import care_report, report_columns
 
 LIMIT = 5000
-CHILD, GUARDIAN = "Left Behind Child", "Child Guardian"
+GUARDIAN = "Child Guardian"
 
 
 @care_report

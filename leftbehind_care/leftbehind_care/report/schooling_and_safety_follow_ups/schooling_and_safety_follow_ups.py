@@ -23,9 +23,8 @@ from leftbehind_care.leftbehind_care.report.boarding_mobilisation.boarding_mobil
 from leftbehind_care.permissions import child_records_in_scope
 from leftbehind_care.reports import schooling_and_safety_follow_ups as builder
 from leftbehind_care.reports import scope_conditions
+from leftbehind_care.support import CASE
 from leftbehind_care.utils import care_report, class_titles, report_columns
-
-CASE = "Schooling Follow-up"
 
 
 def sign_labels() -> dict[str, str]:
