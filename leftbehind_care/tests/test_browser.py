@@ -821,10 +821,49 @@ class Session:
 		page = self.context.new_page()
 		page.script_errors = []
 		page.on("pageerror", lambda error: page.script_errors.append(str(error)))
+		# What the server has not answered yet, and what it answered with an error: said when a
+		# wait runs out.
+		self.unanswered, self.server_errors = {}, []
+		page.on("request", lambda request: self.unanswered.__setitem__(request, time.monotonic()))
+		page.on("requestfinished", lambda request: self.unanswered.pop(request, None))
+		page.on("requestfailed", lambda request: self.unanswered.pop(request, None))
+		page.on("response", self.note_server_error)
+		self.page = page
 		return page
 
-	def __exit__(self, *exc) -> None:
-		self.context.close()
+	def __exit__(self, kind, error, trace) -> None:
+		from playwright.sync_api import TimeoutError as WaitRanOut
+
+		try:
+			if kind is not None and issubclass(kind, WaitRanOut):
+				raise AssertionError(self.stalled()) from error
+		finally:
+			self.context.close()
+
+	def note_server_error(self, response) -> None:
+		if response.status >= 500:
+			self.server_errors.append(f"{response.status} {response.request.method} {response.url}")
+
+	def stalled(self) -> str:
+		"""Why a page did not come: its screenshot (stalled-….png), the requests still unanswered
+		and for how long, the server's errors, and what the page says."""
+		user = self.person.user if self.person else "a visitor"
+		shot = self.case.shots / f"stalled-{user.split('@')[0]}-{self.width}-{int(time.time())}.png"
+		now = time.monotonic()
+		try:
+			self.page.screenshot(path=str(shot), full_page=True)
+			url, text = self.page.url, " ".join(browser.visible_text(self.page).split())[:300]
+		except Exception as failure:  # the page itself may be gone
+			url, text = "?", f"(page unreadable: {failure})"
+		unanswered = [
+			f"{request.method} {request.url} ({now - since:.0f} s)"
+			for request, since in self.unanswered.items()
+		]
+		return (
+			f"{user} at {self.width} width, on {url}: the wait ran out; unanswered requests: "
+			f"{unanswered or 'none'}; server errors: {self.server_errors or 'none'}; the page says: {text!r}; "
+			f"screenshot {shot.name}"
+		)
 
 
 def click_form_button(page, label: str) -> None:
