@@ -847,7 +847,7 @@ class Session:
 	def stalled(self) -> str:
 		"""Why a page did not come: its screenshot (stalled-….png), the requests still unanswered
 		and for how long, the server's errors, and what the page says."""
-		user = self.person.user if self.person else "a visitor"
+		user = self.person.user if self.person else "visitor"
 		shot = self.case.shots / f"stalled-{user.split('@')[0]}-{self.width}-{int(time.time())}.png"
 		now = time.monotonic()
 		try:
