@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -118,6 +119,14 @@ def free_port() -> int:
 		return sock.getsockname()[1]
 
 
+SERVE_WITH_STACKS = """
+import faulthandler, runpy, signal, sys
+faulthandler.register(signal.SIGUSR1, all_threads=True)
+sys.argv[0] = "bench_helper"
+runpy.run_module("frappe.utils.bench_helper", run_name="__main__")
+"""
+
+
 class DeskServer:
 	"""`bench serve` for this site on a free port, started and stopped by the test run."""
 
@@ -128,8 +137,9 @@ class DeskServer:
 		self.process: subprocess.Popen | None = None
 
 	def start(self) -> DeskServer:
-		command = [sys.executable, "-m", "frappe.utils.bench_helper", "frappe"]
-		command += ["--site", frappe.local.site, "serve", "--port", str(self.port), "--noreload"]
+		arguments = ["frappe", "--site", frappe.local.site, "serve", "--port", str(self.port), "--noreload"]
+		# `bench serve`, which on SIGUSR1 writes every thread's stack into its log (`stacks`).
+		command = [sys.executable, "-c", SERVE_WITH_STACKS, *arguments]
 		with open(self.log, "wb") as log:
 			self.process = subprocess.Popen(
 				command,
@@ -149,6 +159,27 @@ class DeskServer:
 			except OSError:
 				time.sleep(0.5)
 		raise RuntimeError(f"bench serve did not answer within 90 seconds: see {self.log}")
+
+	def stacks(self) -> str:
+		"""What each of the server's threads is doing now: the innermost frames of each (the whole
+		stacks go to its log)."""
+		if not self.process or self.process.poll() is not None:
+			return "the server has stopped"
+		start = self.log.stat().st_size
+		self.process.send_signal(signal.SIGUSR1)
+		time.sleep(1)
+		with open(self.log, "rb") as log:
+			log.seek(start)
+			dump = log.read().decode(errors="replace")
+		threads, depth = [], 0
+		for line in dump.splitlines():
+			if line.startswith(("Thread 0x", "Current thread 0x")):
+				threads.append([])
+				depth = 0
+			elif threads and line.startswith("  File ") and depth < 3:
+				threads[-1].append(line.strip().replace("File ", ""))
+				depth += 1
+		return " | ".join(" < ".join(frames) for frames in threads if frames) or dump[-500:]
 
 	def stop(self) -> None:
 		if self.process and self.process.poll() is None:

@@ -812,18 +812,24 @@ class Session:
 		self.context = self.case.browser.new_context(
 			viewport={"width": viewport_width, "height": height}, locale="zh-CN"
 		)
+		from playwright.sync_api import TimeoutError as WaitRanOut
+
+		self.page, self.unanswered, self.server_errors = None, {}, []
 		if self.person is not None:
-			response = self.context.request.post(
-				self.case.server.url + "/api/method/login",
-				form={"usr": self.person.user, "pwd": DEMO_PASSWORD},
-			)
+			try:
+				response = self.context.request.post(
+					self.case.server.url + "/api/method/login",
+					form={"usr": self.person.user, "pwd": DEMO_PASSWORD},
+				)
+			except WaitRanOut as error:
+				self.context.close()
+				raise AssertionError(f"login unanswered: {self.stalled()}") from error
 			self.case.assertEqual(response.status, 200, f"login of {self.person.user}: {response.text()}")
 		page = self.context.new_page()
 		page.script_errors = []
 		page.on("pageerror", lambda error: page.script_errors.append(str(error)))
 		# What the server has not answered yet, and what it answered with an error: said when a
 		# wait runs out.
-		self.unanswered, self.server_errors = {}, []
 		page.on("request", lambda request: self.unanswered.__setitem__(request, time.monotonic()))
 		page.on("requestfinished", lambda request: self.unanswered.pop(request, None))
 		page.on("requestfailed", lambda request: self.unanswered.pop(request, None))
@@ -853,8 +859,8 @@ class Session:
 		try:
 			self.page.screenshot(path=str(shot), full_page=True)
 			url, text = self.page.url, " ".join(browser.visible_text(self.page).split())[:300]
-		except Exception as failure:  # the page itself may be gone
-			url, text = "?", f"(page unreadable: {failure})"
+		except Exception as failure:  # no page yet, or gone
+			url, text = "?", f"(no page: {failure})"
 		unanswered = [
 			f"{request.method} {request.url} ({now - since:.0f} s)"
 			for request, since in self.unanswered.items()
@@ -862,7 +868,7 @@ class Session:
 		return (
 			f"{user} at {self.width} width, on {url}: the wait ran out; unanswered requests: "
 			f"{unanswered or 'none'}; server errors: {self.server_errors or 'none'}; the page says: {text!r}; "
-			f"screenshot {shot.name}"
+			f"screenshot {shot.name}; the server's threads: {self.case.server.stacks()}"
 		)
 
 
