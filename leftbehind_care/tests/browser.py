@@ -136,11 +136,11 @@ class DeskServer:
 		self.log = screenshot_dir() / "server.log"
 		self.process: subprocess.Popen | None = None
 
-	def start(self) -> DeskServer:
+	def start(self, log_mode: str = "wb") -> DeskServer:
 		arguments = ["frappe", "--site", frappe.local.site, "serve", "--port", str(self.port), "--noreload"]
 		# `bench serve`, which on SIGUSR1 writes every thread's stack into its log (`stacks`).
 		command = [sys.executable, "-c", SERVE_WITH_STACKS, *arguments]
-		with open(self.log, "wb") as log:
+		with open(self.log, log_mode) as log:
 			self.process = subprocess.Popen(
 				command,
 				cwd=os.path.abspath(frappe.local.sites_path),
@@ -159,6 +159,22 @@ class DeskServer:
 			except OSError:
 				time.sleep(0.5)
 		raise RuntimeError(f"bench serve did not answer within 90 seconds: see {self.log}")
+
+	def answers(self, within: float = 10) -> bool:
+		try:
+			with urllib.request.urlopen(f"{self.url}/api/method/ping", timeout=within) as response:
+				return response.status == 200
+		except OSError:
+			return False
+
+	def restart(self) -> None:
+		"""A new server on a new port, its log continuing the old one's. As production's gunicorn
+		replaces a worker that stopped answering: `bench serve` (werkzeug's development server)
+		has been seen to stop answering every request on Frappe v16 under the suites' load."""
+		self.stop()
+		self.port = free_port()
+		self.url = f"http://127.0.0.1:{self.port}"
+		self.start(log_mode="ab")
 
 	def stacks(self) -> str:
 		"""What each of the server's threads is doing now: the innermost frames of each (the whole
@@ -179,7 +195,7 @@ class DeskServer:
 			elif threads and line.startswith("  File ") and depth < 3:
 				threads[-1].append(line.strip().replace("File ", ""))
 				depth += 1
-		return " | ".join(" < ".join(frames) for frames in threads if frames) or dump[-500:]
+		return " | ".join(" < ".join(frames) for frames in threads if frames) or dump[-500:] or "none written"
 
 	def stop(self) -> None:
 		if self.process and self.process.poll() is None:

@@ -815,6 +815,12 @@ class Session:
 		from playwright.sync_api import TimeoutError as WaitRanOut
 
 		self.page, self.unanswered, self.server_errors = None, {}, []
+		server = self.case.server
+		if not server.answers():
+			# Said in the test's output (.ci/run shows these lines) with what the server's threads
+			# were doing; the test then runs against a new server.
+			print(f"\nThe desk server stopped answering; its threads: {server.stacks()}; restarted.")
+			server.restart()
 		if self.person is not None:
 			try:
 				response = self.context.request.post(
