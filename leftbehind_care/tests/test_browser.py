@@ -862,11 +862,14 @@ class Session:
 		user = self.person.user if self.person else "visitor"
 		shot = self.case.shots / f"stalled-{user.split('@')[0]}-{self.width}-{int(time.time())}.png"
 		now = time.monotonic()
-		try:
-			self.page.screenshot(path=str(shot), full_page=True)
-			url, text = self.page.url, " ".join(browser.visible_text(self.page).split())[:300]
-		except Exception as failure:  # no page yet, or gone
-			url, text = "?", f"(no page: {failure})"
+		if self.page is None:  # the login itself went unanswered
+			url, text = "?", "(no page yet)"
+		else:
+			try:
+				self.page.screenshot(path=str(shot), full_page=True)
+				url, text = self.page.url, " ".join(browser.visible_text(self.page).split())[:300]
+			except Exception as failure:  # the page is gone
+				url, text = "?", f"(page unreadable: {failure})"
 		unanswered = [
 			f"{request.method} {request.url} ({now - since:.0f} s)"
 			for request, since in self.unanswered.items()
